@@ -1,10 +1,13 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 // Two projects: "unit" runs the pure libraries (lib/sim, lib/grading, lib/questions, …) in plain node;
 // "integration" runs server code against a real database file (see tests/integration/README.md).
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname) } },
+  resolve: { alias: { "@": root } },
   test: {
     projects: [
       {

@@ -1,0 +1,120 @@
+// Event recording as client-go's EventRecorder + EventCorrelator do it (legacy core/v1 events, which
+// kubelet and kube-controller-manager still emit in v1.32): an identical event (same source, object,
+// type, reason and message) within the TTL bumps `count` and `lastTimestamp` instead of creating a
+// new object. Events expire one hour after their last update (the apiserver's --event-ttl default).
+import type { KubeObject } from "./types";
+import { formatMicroTime, formatTime } from "./time";
+
+export type EventSource = { component: string; host?: string };
+export type EventInput = {
+  object: KubeObject;
+  type: "Normal" | "Warning";
+  reason: string;
+  message: string;
+  source: EventSource;
+  /** e.g. `spec.containers{nginx}` for container-level kubelet events. */
+  fieldPath?: string;
+  /** events.k8s.io/v1 style (the scheduler): eventTime set, first/lastTimestamp null, `action` set. */
+  action?: string;
+};
+
+export const EVENT_TTL_MS = 60 * 60 * 1000;
+
+export type EventSink = {
+  now(): number;
+  get(namespace: string, name: string): KubeObject | undefined;
+  list(namespace: string): KubeObject[];
+  write(event: KubeObject): KubeObject;
+  uid(): string;
+  scheduleExpiry(namespace: string, name: string, atMs: number): void;
+};
+
+export function recordEvent(sink: EventSink, input: EventInput): KubeObject {
+  const { object, type, reason, message, source, fieldPath, action } = input;
+  const namespace = object.metadata.namespace || "default";
+  const now = sink.now();
+  const involvedObject: Record<string, unknown> = {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: object.metadata.name,
+    namespace: object.metadata.namespace,
+    resourceVersion: object.metadata.resourceVersion,
+    uid: object.metadata.uid,
+  };
+  if (fieldPath) involvedObject.fieldPath = fieldPath;
+  if (!object.metadata.namespace) delete involvedObject.namespace;
+
+  const existing = sink
+    .list(namespace)
+    .find(
+      (e) =>
+        (e.involvedObject as Record<string, unknown>).uid === object.metadata.uid &&
+        (e.involvedObject as Record<string, unknown>).fieldPath === fieldPath &&
+        e.reason === reason &&
+        e.message === message &&
+        e.type === type &&
+        (e.reportingComponent as string) === source.component,
+    );
+
+  if (existing && !action) {
+    const updated: KubeObject = {
+      ...existing,
+      count: ((existing.count as number) ?? 1) + 1,
+      lastTimestamp: formatTime(now),
+    };
+    const stored = sink.write(updated);
+    sink.scheduleExpiry(namespace, existing.metadata.name!, now + EVENT_TTL_MS);
+    return stored;
+  }
+  if (existing && action) {
+    // events.k8s.io series: count and lastObservedTime move, as the scheduler's retries do.
+    const series = (existing.series as { count: number; lastObservedTime: string } | undefined) ?? { count: 1, lastObservedTime: "" };
+    const stored = sink.write({ ...existing, series: { count: series.count + 1, lastObservedTime: formatMicroTime(now) } });
+    sink.scheduleExpiry(namespace, existing.metadata.name!, now + EVENT_TTL_MS);
+    return stored;
+  }
+
+  // client-go names events `<object>.<hex of UnixNano>`; a same-instant collision takes the next nanosecond.
+  let nanos = BigInt(Math.round(now)) * 1_000_000n;
+  let name = `${object.metadata.name}.${nanos.toString(16)}`;
+  while (sink.get(namespace, name)) {
+    nanos += 1n;
+    name = `${object.metadata.name}.${nanos.toString(16)}`;
+  }
+  const event: KubeObject = action
+    ? {
+        apiVersion: "v1",
+        kind: "Event",
+        metadata: { name, namespace, uid: sink.uid(), creationTimestamp: formatTime(now) },
+        action,
+        eventTime: formatMicroTime(now),
+        firstTimestamp: null,
+        involvedObject,
+        lastTimestamp: null,
+        message,
+        reason,
+        reportingComponent: source.component,
+        reportingInstance: source.host ? `${source.component}-${source.host}` : source.component,
+        source: {},
+        type,
+      }
+    : {
+        apiVersion: "v1",
+        kind: "Event",
+        metadata: { name, namespace, uid: sink.uid(), creationTimestamp: formatTime(now) },
+        count: 1,
+        eventTime: null,
+        firstTimestamp: formatTime(now),
+        involvedObject,
+        lastTimestamp: formatTime(now),
+        message,
+        reason,
+        reportingComponent: source.component,
+        reportingInstance: source.host ?? "",
+        source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+        type,
+      };
+  const stored = sink.write(event);
+  sink.scheduleExpiry(namespace, name, now + EVENT_TTL_MS);
+  return stored;
+}

@@ -1,0 +1,68 @@
+// Shared object shapes of the simulator. Objects are plain JSON as the Kubernetes API serves them;
+// the typed views come from kubernetes-types.
+import type { ObjectMeta as K8sObjectMeta, OwnerReference as K8sOwnerReference } from "kubernetes-types/meta/v1";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/** kubernetes-types marks system fields readonly; inside the simulator the apiserver writes them. */
+export type ObjectMeta = Mutable<K8sObjectMeta>;
+export type OwnerReference = Mutable<K8sOwnerReference>;
+
+export type KubeObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  [field: string]: unknown;
+};
+
+
+/** Kubernetes' Status object, as error bodies from the API server. */
+export type ApiStatus = {
+  kind: "Status";
+  apiVersion: "v1";
+  metadata: Record<string, never>;
+  status: "Failure";
+  message: string;
+  reason: string;
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    causes?: { reason?: string; message?: string; field?: string }[];
+  };
+  code: number;
+};
+
+export type Result<T> = { ok: true; value: T } | { ok: false; status: ApiStatus };
+
+export function statusError(code: number, reason: string, message: string, details?: ApiStatus["details"]): ApiStatus {
+  return { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, ...(details ? { details } : {}), code };
+}
+
+export function notFound(resource: string, name: string, group = ""): ApiStatus {
+  const qualified = group ? `${resource}.${group}` : resource;
+  return statusError(404, "NotFound", `${qualified} "${name}" not found`, { name, group: group || undefined, kind: resource });
+}
+
+export function alreadyExists(resource: string, name: string, group = ""): ApiStatus {
+  const qualified = group ? `${resource}.${group}` : resource;
+  return statusError(409, "AlreadyExists", `${qualified} "${name}" already exists`, { name, group: group || undefined, kind: resource });
+}
+
+export function conflict(resource: string, name: string, group = ""): ApiStatus {
+  const qualified = group ? `${resource}.${group}` : resource;
+  return statusError(
+    409,
+    "Conflict",
+    `Operation cannot be fulfilled on ${qualified} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+    { name, group: group || undefined, kind: resource },
+  );
+}
+
+/** Deep copy of a JSON value (objects in the store are never shared with callers). */
+export function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+export function objectKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}

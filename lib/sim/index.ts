@@ -1,0 +1,15 @@
+// lib/sim — the public facade of the Kubernetes simulator. Everything outside lib/sim talks to it
+// through these exports only.
+import "./modules";
+import { Cluster, type ClusterOptions } from "./cluster";
+
+export { Cluster, registerInstaller, setMachinery } from "./cluster";
+export type { ClusterOptions, SimError, WriteOutcome, ExecResult, LogOptions, Snapshot, TimelineEntry, Operation, KubeletFacade } from "./cluster";
+export type { KubeObject, ApiStatus } from "./core/types";
+export type { NodeOptions } from "./core/bootstrap";
+export type { Limits } from "./core/engine";
+export { formatTime, parseTime } from "./core/time";
+
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  return new Cluster(options);
+}
