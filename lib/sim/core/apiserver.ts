@@ -156,6 +156,24 @@ export class ApiServer {
     return { ok: true, value: this.store.put(resource, { ...old, status: clone(status) }) };
   }
 
+  /** pods/binding: the scheduler's write. Sets spec.nodeName and the PodScheduled=True condition. */
+  bind(namespace: string, name: string, nodeName: string): Result<KubeObject> {
+    const pod = this.store.get("pods", namespace, name) as Obj | undefined;
+    if (!pod) return { ok: false, status: notFound("pods", name) };
+    if (pod.spec?.nodeName) {
+      return { ok: false, status: statusError(409, "Conflict", `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is already assigned to node "${pod.spec.nodeName}"`) };
+    }
+    if (pod.metadata.deletionTimestamp) {
+      return { ok: false, status: statusError(409, "Conflict", `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is being deleted, cannot be assigned to a host`) };
+    }
+    const next = clone(pod);
+    next.spec.nodeName = nodeName;
+    const conditions = (next.status.conditions ?? []).filter((c: Obj) => c.type !== "PodScheduled");
+    conditions.push({ lastProbeTime: null, lastTransitionTime: formatTime(this.clock.now()), status: "True", type: "PodScheduled" });
+    next.status = { ...next.status, conditions };
+    return { ok: true, value: this.store.put("pods", next as KubeObject) };
+  }
+
   /** Metadata-only change by an internal actor (labels, annotations, ownerReferences, finalizers). */
   updateMetadata(resource: string, namespace: string | undefined, name: string, mutate: (meta: KubeObject["metadata"]) => void): Result<KubeObject> {
     const old = this.store.get(resource, namespace, name);
