@@ -10,7 +10,7 @@ describe("core engine and facade", () => {
     expect(ns.ok && ns.items.map((n) => n.metadata.name)).toEqual(["default", "kube-node-lease", "kube-public", "kube-system"]);
     expect(c.get("serviceaccounts", "default", "kube-system")).toBeDefined();
     expect(c.get("configmaps", "kube-root-ca.crt", "default")).toBeDefined();
-    expect((c.get("services", "kubernetes") as { spec: { clusterIP: string } }).spec.clusterIP).toBe("10.96.0.1");
+    expect((c.get("services", "kubernetes") as unknown as { spec: { clusterIP: string } }).spec.clusterIP).toBe("10.96.0.1");
   });
 
   it("creates, refuses duplicates and deletes", () => {
