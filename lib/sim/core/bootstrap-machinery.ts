@@ -135,6 +135,7 @@ export const bootstrapMachinery: Machinery = {
     return KINDS.find((k) => k.kind === kind && k.group === group && k.version === version);
   },
   resourceInfo: (resource) => KINDS.find((k) => k.resource === resource),
+  listResources: () => KINDS,
   decode: (raw) => ({ ok: true, object: raw as KubeObject, warnings: [] }),
   applyDefaults: (o) => defaults(o),
   admit: (o, ctx) => {

@@ -24,6 +24,8 @@ export type AdmissionContext = {
 export type Machinery = {
   resolveKind(apiVersion: string, kind: string): ResourceInfo | undefined;
   resourceInfo(resource: string): ResourceInfo | undefined;
+  /** Every served resource (kubectl api-resources, resource-argument resolution). */
+  listResources(): ResourceInfo[];
   /** Strict decoding of untrusted input (unknown fields, wrong types). */
   decode(raw: unknown, info: ResourceInfo): { ok: true; object: KubeObject; warnings: string[] } | { ok: false; status: ApiStatus };
   applyDefaults(object: KubeObject, ctx: { randomSuffix(n: number): string }): KubeObject;
