@@ -73,6 +73,8 @@ export type Snapshot = {
   state: { now: string; objects: Record<string, KubeObject[]> };
 };
 
+const CLUSTER_AGE_MS = 2 * 24 * 3600 * 1000;
+
 export type Installer = (engine: Engine, options: ClusterOptions) => void;
 
 /** Modules (scheduler, kubelet, controllers) install themselves here; see lib/sim/modules.ts. */
@@ -95,17 +97,16 @@ export class Cluster {
   constructor(options: ClusterOptions = {}) {
     this.options = clone(options);
     const start = options.startTime ? parseTime(options.startTime) : DEFAULT_START_MS;
-    this.engine = new Engine({
-      seed: options.seed ?? 1,
-      startMs: Number.isNaN(start) ? DEFAULT_START_MS : start,
-      machinery,
-      limits: options.limits,
-    });
+    const startMs = Number.isNaN(start) ? DEFAULT_START_MS : start;
+    // The cluster was installed a while before the learner arrives: system objects show an AGE of 2d.
+    this.engine = new Engine({ seed: options.seed ?? 1, startMs: startMs - CLUSTER_AGE_MS, machinery, limits: options.limits });
     this.engine.registerController(namespaceDefaultsController);
     for (const install of installers) install(this.engine, this.options);
     this.engine.store.onChange((c) => this.track(c));
     bootstrapCluster(this.engine, options.nodes ?? DEFAULT_NODES);
     this.engine.settle();
+    this.engine.clock.setNow(startMs);
+    this.engine.origin = startMs;
   }
 
   now(): number {

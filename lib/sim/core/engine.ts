@@ -49,7 +49,8 @@ export class Engine {
   readonly store: Store;
   readonly api: ApiServer;
   readonly limits: Limits;
-  readonly startMs: number;
+  /** Where the virtual-time budget starts counting (after bootstrap). */
+  origin: number;
   /** Per-module state (kubelet runtime, network) that is not an API object. */
   readonly modules = new Map<string, unknown>();
 
@@ -61,7 +62,7 @@ export class Engine {
 
   constructor(opts: { seed: number | string | RngState; startMs: number; machinery: Machinery; limits?: Partial<Limits> }) {
     this.clock = new Clock(opts.startMs);
-    this.startMs = opts.startMs;
+    this.origin = opts.startMs;
     this.rng = new Rng(opts.seed);
     this.store = new Store();
     this.api = new ApiServer(this.store, opts.machinery, this.clock, this.rng);
@@ -151,7 +152,7 @@ export class Engine {
   advance(ms: number): void {
     this.steps = 0;
     const target = this.clock.now() + Math.max(0, ms);
-    if (target - this.startMs > this.limits.maxVirtualSeconds * 1000) {
+    if (target - this.origin > this.limits.maxVirtualSeconds * 1000) {
       throw new SimLimitError("maxVirtualSeconds", `the simulation may cover at most ${this.limits.maxVirtualSeconds} seconds of virtual time`);
     }
     this.drain();

@@ -1,0 +1,216 @@
+// kubesim scripts: one kubectl command per line, `sleep N` advancing virtual time, `echo` with `$?`,
+// `#` comments, here-documents (`kubectl apply -f - <<EOF … EOF`, `cat <<EOF | kubectl apply -f -`),
+// and simple output filters (`| grep`, `| head`, `| tail`, `| wc -l`). A failing command does not stop
+// the script, as in a shell without `set -e`.
+import { splitCommandLine } from "./cli/flags";
+import type { KubectlSession } from "./session";
+
+export type ScriptOutput = { stdout: string; stderr: string };
+
+type Line = { text: string; heredoc?: string };
+
+/** Splits a script into logical lines, attaching here-document bodies. */
+export function scriptLines(source: string): { ok: true; lines: Line[] } | { ok: false; error: string } {
+  const raw = source.replace(/\r\n/g, "\n").split("\n");
+  const lines: Line[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    let text = raw[i];
+    // Backslash-newline continues a command.
+    while (text.endsWith("\\") && i + 1 < raw.length) text = text.slice(0, -1) + " " + raw[++i].trimStart();
+    const m = /<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(text);
+    if (m && !text.trimStart().startsWith("#")) {
+      const strip = m[1] === "-";
+      const delim = m[3];
+      const body: string[] = [];
+      let closed = false;
+      while (++i < raw.length) {
+        const l = strip ? raw[i].replace(/^\t+/, "") : raw[i];
+        if (l === delim || l.trim() === delim) {
+          closed = true;
+          break;
+        }
+        body.push(l);
+      }
+      if (!closed) return { ok: false, error: `warning: here-document delimited by end-of-file (wanted \`${delim}')` };
+      lines.push({ text: text.slice(0, m.index) + text.slice(m.index + m[0].length), heredoc: body.join("\n") + "\n" });
+      continue;
+    }
+    lines.push({ text });
+  }
+  return { ok: true, lines };
+}
+
+function applyFilter(text: string, words: string[]): { ok: true; text: string } | { ok: false; error: string } {
+  const [cmd, ...args] = words;
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  switch (cmd) {
+    case "grep": {
+      let invert = false;
+      let ignoreCase = false;
+      let count = false;
+      const rest: string[] = [];
+      for (const a of args) {
+        if (/^-[vicE]+$/.test(a)) {
+          invert ||= a.includes("v");
+          ignoreCase ||= a.includes("i");
+          count ||= a.includes("c");
+        } else rest.push(a);
+      }
+      if (!rest.length) return { ok: false, error: "Usage: grep [OPTION]... PATTERNS [FILE]...\n" };
+      let re: RegExp;
+      try {
+        re = new RegExp(rest[0], ignoreCase ? "i" : "");
+      } catch {
+        re = new RegExp(rest[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), ignoreCase ? "i" : "");
+      }
+      const kept = lines.filter((l) => re.test(l) !== invert);
+      return { ok: true, text: count ? `${kept.length}\n` : kept.map((l) => `${l}\n`).join("") };
+    }
+    case "head":
+    case "tail": {
+      let n = 10;
+      for (let i = 0; i < args.length; i++) {
+        if (args[i] === "-n" && args[i + 1]) n = Number(args[++i]);
+        else if (/^-\d+$/.test(args[i])) n = Number(args[i].slice(1));
+        else if (/^-n\d+$/.test(args[i])) n = Number(args[i].slice(2));
+      }
+      const kept = cmd === "head" ? lines.slice(0, n) : lines.slice(Math.max(0, lines.length - n));
+      return { ok: true, text: kept.map((l) => `${l}\n`).join("") };
+    }
+    case "wc":
+      if (args.includes("-l")) return { ok: true, text: `${lines.length}\n` };
+      return { ok: true, text: `${lines.length} ${text.split(/\s+/).filter(Boolean).length} ${text.length}\n` };
+    case "cat":
+      return { ok: true, text };
+    default:
+      return { ok: false, error: `kubesim: ${cmd}: only grep, head, tail, wc and cat can follow a pipe\n` };
+  }
+}
+
+/** Splits `a | b | c` on unquoted pipes. */
+function splitPipes(line: string): string[] {
+  const parts: string[] = [];
+  let cur = "";
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) quote = null;
+      cur += c;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      quote = c;
+      cur += c;
+      continue;
+    }
+    if (c === "|" && line[i + 1] !== "|") {
+      parts.push(cur);
+      cur = "";
+      continue;
+    }
+    cur += c;
+  }
+  parts.push(cur);
+  return parts.map((p) => p.trim());
+}
+
+export class ScriptRunner {
+  lastExit = 0;
+
+  constructor(readonly session: KubectlSession) {}
+
+  /** Runs one logical line; returns what it printed. */
+  runLine(line: Line): ScriptOutput {
+    const trimmed = line.text.trim();
+    let stdout = "";
+    let stderr = "";
+    if (!trimmed || trimmed.startsWith("#")) return { stdout, stderr };
+    const stages = splitPipes(trimmed);
+    let input = line.heredoc;
+    let text = "";
+    for (let s = 0; s < stages.length; s++) {
+      const expanded = stages[s].replace(/\$\?/g, String(this.lastExit));
+      const split = splitCommandLine(expanded);
+      if (!split.ok) {
+        stderr += `kubesim: ${split.error}\n`;
+        this.lastExit = 2;
+        return { stdout, stderr };
+      }
+      const words = split.words;
+      if (!words.length) continue;
+      const cmd = words[0];
+      if (s === 0 && cmd === "cat" && words.length === 1) {
+        text = input ?? "";
+        this.lastExit = 0;
+        continue;
+      }
+      if (cmd === "kubectl" || cmd === "k") {
+        const r = this.session.run(words, { stdin: s === 0 ? input : text });
+        text = r.stdout;
+        stderr += r.stderr;
+        this.lastExit = r.exitCode;
+        continue;
+      }
+      if (s > 0) {
+        const f = applyFilter(text, words);
+        if (!f.ok) {
+          stderr += f.error;
+          this.lastExit = 1;
+          return { stdout, stderr };
+        }
+        text = f.text;
+        if (cmd === "grep") this.lastExit = text === "" || text === "0\n" ? 1 : 0;
+        continue;
+      }
+      switch (cmd) {
+        case "sleep": {
+          const secs = parseSleep(words[1]);
+          if (secs === undefined) {
+            stderr += `sleep: invalid time interval '${words[1] ?? ""}'\n`;
+            this.lastExit = 1;
+            return { stdout, stderr };
+          }
+          this.session.advance(secs);
+          stdout += this.session.takeWatchOutput();
+          this.lastExit = 0;
+          break;
+        }
+        case "echo":
+          text = (words[1] === "-n" ? words.slice(2).join(" ") : words.slice(1).join(" ") + "\n").replace(/\\n/g, "\n");
+          this.lastExit = 0;
+          break;
+        case "true":
+          this.lastExit = 0;
+          break;
+        case "false":
+          this.lastExit = 1;
+          break;
+        default:
+          stderr += `kubesim: ${cmd}: command not found\n`;
+          this.lastExit = 127;
+          return { stdout, stderr };
+      }
+    }
+    stdout += text;
+    return { stdout, stderr };
+  }
+
+  runScript(source: string, emit: (out: ScriptOutput) => void): void {
+    const parsed = scriptLines(source);
+    if (!parsed.ok) {
+      emit({ stdout: "", stderr: `kubesim: ${parsed.error}\n` });
+      return;
+    }
+    for (const l of parsed.lines) emit(this.runLine(l));
+  }
+}
+
+/** `sleep 5`, `sleep 1.5`, `sleep 2m`, `sleep 1h` (coreutils suffixes). */
+export function parseSleep(arg: string | undefined): number | undefined {
+  if (!arg) return undefined;
+  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(arg);
+  if (!m) return undefined;
+  return Number(m[1]) * { "": 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as ""];
+}
