@@ -1,0 +1,12 @@
+// kube-controller-manager: installs every controller of lib/sim into a cluster's engine.
+import type { Engine } from "../core/engine";
+import { installReplicaSetController } from "./replica-set";
+import { installDeploymentController } from "./deployment/deployment-controller";
+
+export function installControllers(engine: Engine): void {
+  installReplicaSetController(engine);
+  installDeploymentController(engine);
+}
+
+export { findRevision, rolloutHistory, rollbackDeployment, ownedReplicaSets } from "./deployment/rollback";
+export { recordedActions, startRecording, type Action } from "./client";
