@@ -5,7 +5,7 @@
 //   tsx scripts/db/generate-schemas.ts --check    exit 1 if a committed schema differs from the base
 //   tsx scripts/db/generate-schemas.ts --force    regenerate clients even when up to date
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
   PROJECT_ROOT,
@@ -34,6 +34,34 @@ export function isClientCurrent(provider: TProvider, schema: string): boolean {
   return existsSync(stampPath) && readFileSync(stampPath, "utf8").trim() === clientStamp(schema);
 }
 
+// Each generated client gets its own copy of Prisma's runtime, and with it its own error classes
+// and null sentinels (Prisma.JsonNull, Prisma.DbNull). App code holds the SQLite client's Prisma
+// namespace, so the PostgreSQL client must use the very same runtime module, or `instanceof
+// Prisma.PrismaClientKnownRequestError` fails and Prisma.JsonNull is written as {} on PostgreSQL.
+// The copies are byte-identical (same Prisma version), so the other clients point at SQLite's.
+const SHARED_RUNTIME_PROVIDER: TProvider = "sqlite";
+
+function shareRuntime(provider: TProvider): void {
+  const dir = generatedClientDir(provider);
+  const ownRuntime = path.join(dir, "runtime");
+  const sharedRuntime = path.join(generatedClientDir(SHARED_RUNTIME_PROVIDER), "runtime");
+  if (!existsSync(path.join(sharedRuntime, "client.js"))) {
+    throw new Error(`generate the ${SHARED_RUNTIME_PROVIDER} client first: ${sharedRuntime} is missing`);
+  }
+  if (readFileSync(path.join(ownRuntime, "client.js"), "utf8") !== readFileSync(path.join(sharedRuntime, "client.js"), "utf8")) {
+    throw new Error(`the ${provider} and ${SHARED_RUNTIME_PROVIDER} Prisma runtimes differ; regenerate both (--force)`);
+  }
+  const relative = `../${SHARED_RUNTIME_PROVIDER}/runtime/`;
+  for (const file of readdirSync(dir)) {
+    if (!/\.(js|mjs|d\.ts)$/.test(file)) continue;
+    const full = path.join(dir, file);
+    const text = readFileSync(full, "utf8");
+    const rewritten = text.replace(/(['"])\.\/runtime\//g, `$1${relative}`);
+    if (rewritten !== text) writeFileSync(full, rewritten);
+  }
+  rmSync(ownRuntime, { recursive: true, force: true });
+}
+
 export type TGenerateOptions = { force?: boolean; log?: (line: string) => void };
 
 /** Writes both provider schemas and generates whichever client is missing or out of date. */
@@ -54,6 +82,7 @@ export function generateSchemasAndClients(options: TGenerateOptions = {}): void 
       continue;
     }
     runPrisma(["generate", "--schema", schemaPath], { KUBEDRILL_PRISMA_PROVIDER: provider });
+    if (provider !== SHARED_RUNTIME_PROVIDER) shareRuntime(provider);
     writeFileSync(path.join(generatedClientDir(provider), STAMP_FILE), `${clientStamp(schema)}\n`);
     log(`generated the ${provider} client into ${path.relative(PROJECT_ROOT, generatedClientDir(provider))}`);
   }
