@@ -1,0 +1,19 @@
+// 404 page, in the visitor's language.
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/states";
+import { getT } from "@/lib/i18n/server";
+
+export default async function NotFound() {
+  const t = await getT();
+  return (
+    <div className="page">
+      <EmptyState
+        icon="?"
+        headingLevel={1}
+        title={t("notFound.title")}
+        body={t("notFound.body")}
+        actions={<ButtonLink href="/">{t("common.backHome")}</ButtonLink>}
+      />
+    </div>
+  );
+}
