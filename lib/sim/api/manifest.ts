@@ -114,6 +114,13 @@ function goYamlMessage(error: YamlExceptionLike, doc: RawDocument): { message: s
   const scanner = (text: string) => ({ message: `yaml: line ${scannerLine}: ${text}`, line: scannerLine });
   const parser = (text: string) => ({ message: `yaml: line ${parserLine}: ${text}`, line: scannerLine });
 
+  const markColumn = error.mark?.column ?? 0;
+  const charAtMark = docLines[markLine]?.[markColumn];
+  // '`' and '@' are reserved indicators: libyaml's scanner stops right there.
+  if (charAtMark === "`" || charAtMark === "@") return scanner("found character that cannot start any token");
+  if (reason.startsWith("end of the stream or a document separator") && charAtMark === ":") {
+    return scanner("mapping values are not allowed in this context");
+  }
   if (reason === "bad indentation of a mapping entry") {
     const here = docLines[markLine];
     const previous = previousContentLine();
@@ -122,7 +129,26 @@ function goYamlMessage(error: YamlExceptionLike, doc: RawDocument): { message: s
     }
     return scanner("mapping values are not allowed in this context");
   }
-  if (reason.startsWith("can not read a block mapping entry") || reason.startsWith("can not read an implicit mapping pair")) {
+  if (reason.startsWith("can not read a block mapping entry")) {
+    // A plain scalar spanning lines was used as a key. libyaml gives up on the line after the one the
+    // would-be key starts on: the first line after the last real "key:" line at this indentation.
+    const here = indentOf(docLines[markLine]);
+    let keyStart = 0;
+    for (let i = markLine - 1; i >= 0; i--) {
+      const text = docLines[i].replace(/\s+#.*$/, "");
+      if (text.trim() && indentOf(text) < here) {
+        keyStart = i + 1;
+        break;
+      }
+      if (text.trim() && indentOf(text) === here && /:(\s|$)/.test(text)) {
+        keyStart = i + 1;
+        break;
+      }
+    }
+    const line = doc.startLine + Math.min(keyStart + 1, markLine);
+    return { message: `yaml: line ${line}: could not find expected ':'`, line };
+  }
+  if (reason.startsWith("can not read an implicit mapping pair")) {
     return scanner("could not find expected ':'");
   }
   if (reason === "bad indentation of a sequence entry" || reason.startsWith("end of the stream or a document separator")) {

@@ -1,0 +1,497 @@
+// Mirrors pkg/apis/core/validation/validation.go for pods and pod templates: ValidatePodSpec,
+// validateContainers/validateInitContainers, validateVolumes, validateProbe, validateHandler,
+// validateResourceRequirements, validateTolerations, ValidatePodUpdate. Messages are verbatim.
+import { compareQuantity, formatQuantity, parseQuantity } from "../quantity";
+import type { FieldError } from "../types";
+import { duplicate, forbidden, invalid, notFound, notSupported, required } from "./field-errors";
+import { validateLabels, validateNonnegative, validateObjectMeta, validateEnum, nameIsDNSSubdomain } from "./meta";
+import { isQualifiedName, isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isEnvVarName, isValidPortName, isValidPortNum, inclusiveRangeError } from "./names";
+import { asList, asObj, asString, deepEqual, isSet, type Obj } from "./util";
+
+const PORT_PROTOCOLS = ["SCTP", "TCP", "UDP"];
+const PULL_POLICIES = ["Always", "IfNotPresent", "Never"];
+const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
+const DNS_POLICIES = ["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"];
+const TERMINATION_MESSAGE_POLICIES = ["FallbackToLogsOnError", "File"];
+const URI_SCHEMES = ["HTTP", "HTTPS"];
+const TOLERATION_OPERATORS = ["Equal", "Exists"];
+const TAINT_EFFECTS = ["NoExecute", "NoSchedule", "PreferNoSchedule"];
+const STANDARD_CONTAINER_RESOURCES = new Set(["cpu", "memory", "ephemeral-storage"]);
+
+const VOLUME_SOURCES = [
+  "hostPath",
+  "emptyDir",
+  "gitRepo",
+  "secret",
+  "nfs",
+  "iscsi",
+  "glusterfs",
+  "persistentVolumeClaim",
+  "rbd",
+  "flexVolume",
+  "cinder",
+  "cephfs",
+  "flocker",
+  "downwardAPI",
+  "fc",
+  "azureFile",
+  "configMap",
+  "vsphereVolume",
+  "quobyte",
+  "azureDisk",
+  "photonPersistentDisk",
+  "projected",
+  "portworxVolume",
+  "scaleIO",
+  "storageos",
+  "csi",
+  "ephemeral",
+  "image",
+  "gcePersistentDisk",
+  "awsElasticBlockStore",
+];
+
+function validatePortNumOrName(port: unknown, path: string): FieldError[] {
+  if (typeof port === "number") return isValidPortNum(port).map((msg) => invalid(path, port, msg));
+  if (typeof port === "string") {
+    if (port === "") return [required(path, "")];
+    return isValidPortName(port).map((msg) => invalid(path, port, msg));
+  }
+  return [required(path, "")];
+}
+
+/** validateHandler for probes (exec, httpGet, tcpSocket, grpc) or lifecycle hooks (… sleep). */
+function validateHandler(handler: Obj, path: string, kinds: string[]): FieldError[] {
+  const errs: FieldError[] = [];
+  let count = 0;
+  for (const kind of kinds) {
+    const h = asObj(handler[kind]);
+    if (!h) continue;
+    if (count > 0) {
+      errs.push(forbidden(`${path}.${kind}`, "may not specify more than 1 handler type"));
+      continue;
+    }
+    count++;
+    const hPath = `${path}.${kind}`;
+    if (kind === "exec") {
+      if (!Array.isArray(h.command) || h.command.length === 0) errs.push(required(`${hPath}.command`, ""));
+    } else if (kind === "httpGet") {
+      if (!asString(h.path)) errs.push(required(`${hPath}.path`, ""));
+      errs.push(...validatePortNumOrName(h.port, `${hPath}.port`));
+      if (h.scheme !== undefined && !URI_SCHEMES.includes(asString(h.scheme))) {
+        errs.push(notSupported(`${hPath}.scheme`, h.scheme, URI_SCHEMES));
+      }
+    } else if (kind === "tcpSocket") {
+      errs.push(...validatePortNumOrName(h.port, `${hPath}.port`));
+    } else if (kind === "grpc") {
+      if (typeof h.port === "number") errs.push(...isValidPortNum(h.port).map((msg) => invalid(`${hPath}.port`, h.port, msg)));
+    } else if (kind === "sleep") {
+      const seconds = typeof h.seconds === "number" ? h.seconds : 0;
+      if (seconds <= 0) errs.push(invalid(`${hPath}.seconds`, seconds, "must be greater than 0 and less than terminationGracePeriodSeconds (30)"));
+    }
+  }
+  if (count === 0) errs.push(required(path, "must specify a handler type"));
+  return errs;
+}
+
+function validateProbe(probe: Obj | undefined, path: string): FieldError[] {
+  if (!probe) return [];
+  const errs = validateHandler(probe, path, ["exec", "httpGet", "tcpSocket", "grpc"]);
+  for (const key of ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"]) {
+    errs.push(...validateNonnegative(probe[key], `${path}.${key}`));
+  }
+  if (typeof probe.terminationGracePeriodSeconds === "number" && probe.terminationGracePeriodSeconds <= 0) {
+    errs.push(invalid(`${path}.terminationGracePeriodSeconds`, probe.terminationGracePeriodSeconds, "must be greater than 0"));
+  }
+  return errs;
+}
+
+function validateResourceName(name: string, path: string): FieldError[] {
+  if (STANDARD_CONTAINER_RESOURCES.has(name) || name.startsWith("hugepages-")) return [];
+  if (name.includes("/")) return [];
+  return [invalid(path, name, "must be a standard resource type or fully qualified"), invalid(path, name, "must be a standard resource for containers")];
+}
+
+/** validateResourceRequirements: names, non-negative values, requests ≤ limits. */
+function validateResources(resources: Obj | undefined, path: string): FieldError[] {
+  if (!resources) return [];
+  const errs: FieldError[] = [];
+  const limits = asObj(resources.limits) ?? {};
+  const requests = asObj(resources.requests) ?? {};
+  for (const name of Object.keys(limits).sort()) {
+    const fieldPath = `${path}.limits[${name}]`;
+    errs.push(...validateResourceName(name, fieldPath));
+    const q = parseQuantity(limits[name] as string);
+    if (q.ok && q.quantity.nano < 0n) errs.push(invalid(fieldPath, formatQuantity(q.quantity), "must be greater than or equal to 0"));
+  }
+  for (const name of Object.keys(requests).sort()) {
+    const fieldPath = `${path}.requests[${name}]`;
+    errs.push(...validateResourceName(name, fieldPath));
+    const req = parseQuantity(requests[name] as string);
+    if (!req.ok) continue;
+    if (req.quantity.nano < 0n) errs.push(invalid(fieldPath, formatQuantity(req.quantity), "must be greater than or equal to 0"));
+    const limitText = limits[name];
+    if (limitText === undefined) continue;
+    const lim = parseQuantity(limitText as string);
+    if (lim.ok && compareQuantity(req.quantity, lim.quantity) > 0) {
+      errs.push(
+        invalid(
+          fieldPath,
+          formatQuantity(req.quantity),
+          `must be less than or equal to ${name} limit of ${formatQuantity(lim.quantity)}`,
+        ),
+      );
+    }
+  }
+  return errs;
+}
+
+function validateEnv(env: Obj[], path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  env.forEach((ev, i) => {
+    const idxPath = `${path}[${i}]`;
+    const name = asString(ev.name);
+    if (!name) errs.push(required(`${idxPath}.name`, ""));
+    else for (const msg of isEnvVarName(name)) errs.push(invalid(`${idxPath}.name`, name, msg));
+    const valueFrom = asObj(ev.valueFrom);
+    if (valueFrom) {
+      const sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef"].filter((k) => asObj(valueFrom[k]));
+      if (asString(ev.value) !== "") {
+        errs.push(invalid(`${idxPath}.valueFrom`, "", "may not be specified when `value` is not empty"));
+      }
+      if (sources.length === 0) {
+        errs.push(invalid(`${idxPath}.valueFrom`, "", "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"));
+      } else if (sources.length > 1) {
+        errs.push(invalid(`${idxPath}.valueFrom`, "", "may not have more than one field specified at a time"));
+      }
+      for (const key of ["configMapKeyRef", "secretKeyRef"]) {
+        const ref = asObj(valueFrom[key]);
+        if (!ref) continue;
+        const refPath = `${idxPath}.valueFrom.${key}`;
+        const k = asString(ref.key);
+        if (!k) errs.push(required(`${refPath}.key`, ""));
+        else for (const msg of isConfigMapKey(k)) errs.push(invalid(`${refPath}.key`, k, msg));
+        if (!asString(ref.name)) errs.push(required(`${refPath}.name`, ""));
+      }
+      const fieldRef = asObj(valueFrom.fieldRef);
+      if (fieldRef && !asString(fieldRef.fieldPath)) errs.push(required(`${idxPath}.valueFrom.fieldRef.fieldPath`, ""));
+    }
+  });
+  return errs;
+}
+
+function validateEnvFrom(envFrom: Obj[], path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  envFrom.forEach((ev, i) => {
+    const idxPath = `${path}[${i}]`;
+    const sources = ["configMapRef", "secretRef"].filter((k) => asObj(ev[k]));
+    if (sources.length > 1) errs.push(invalid(idxPath, "", "may not have more than one field specified at a time"));
+    for (const key of sources) {
+      if (!asString(asObj(ev[key])?.name)) errs.push(required(`${idxPath}.${key}.name`, ""));
+    }
+  });
+  return errs;
+}
+
+function validateVolumeMounts(mounts: Obj[], volumes: Set<string>, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const seenPaths = new Set<string>();
+  mounts.forEach((m, i) => {
+    const idxPath = `${path}[${i}]`;
+    const name = asString(m.name);
+    if (!name) errs.push(required(`${idxPath}.name`, ""));
+    else if (!volumes.has(name)) errs.push(notFound(`${idxPath}.name`, name));
+    const mountPath = asString(m.mountPath);
+    if (!mountPath) errs.push(required(`${idxPath}.mountPath`, ""));
+    else if (seenPaths.has(mountPath)) errs.push(invalid(`${idxPath}.mountPath`, mountPath, "must be unique"));
+    seenPaths.add(mountPath);
+    const subPath = asString(m.subPath);
+    if (subPath && (subPath.startsWith("/") || subPath.split("/").includes(".."))) {
+      errs.push(
+        invalid(`${idxPath}.subPath`, subPath, subPath.startsWith("/") ? "must be a relative path" : "must not contain '..'"),
+      );
+    }
+  });
+  return errs;
+}
+
+type ContainerKind = "containers" | "initContainers";
+
+function validateContainer(
+  c: Obj,
+  idxPath: string,
+  kind: ContainerKind,
+  volumes: Set<string>,
+  names: Set<string>,
+): FieldError[] {
+  const errs: FieldError[] = [];
+  const name = asString(c.name);
+  if (!name) errs.push(required(`${idxPath}.name`, ""));
+  else for (const msg of isDNS1123Label(name)) errs.push(invalid(`${idxPath}.name`, name, msg));
+  const image = asString(c.image);
+  if (!image) errs.push(required(`${idxPath}.image`, ""));
+  if (isSet(c.terminationMessagePolicy)) {
+    errs.push(...validateEnum(c.terminationMessagePolicy, `${idxPath}.terminationMessagePolicy`, TERMINATION_MESSAGE_POLICIES));
+  }
+  // validateContainerPorts: names unique within the container, numbers in range, protocol enum.
+  const portNames = new Set<string>();
+  asList(c.ports).forEach((p, i) => {
+    const pPath = `${idxPath}.ports[${i}]`;
+    const portName = asString(p.name);
+    if (portName) {
+      const msgs = isValidPortName(portName);
+      if (msgs.length) for (const msg of msgs) errs.push(invalid(`${pPath}.name`, portName, msg));
+      else if (portNames.has(portName)) errs.push(duplicate(`${pPath}.name`, portName));
+      else portNames.add(portName);
+    }
+    if (!p.containerPort) errs.push(required(`${pPath}.containerPort`, ""));
+    else if (typeof p.containerPort === "number") {
+      for (const msg of isValidPortNum(p.containerPort)) errs.push(invalid(`${pPath}.containerPort`, p.containerPort, msg));
+    }
+    if (typeof p.hostPort === "number" && p.hostPort !== 0) {
+      for (const msg of isValidPortNum(p.hostPort)) errs.push(invalid(`${pPath}.hostPort`, p.hostPort, msg));
+    }
+    errs.push(...validateEnum(p.protocol, `${pPath}.protocol`, PORT_PROTOCOLS));
+  });
+  errs.push(...validateEnv(asList(c.env), `${idxPath}.env`));
+  errs.push(...validateEnvFrom(asList(c.envFrom), `${idxPath}.envFrom`));
+  errs.push(...validateVolumeMounts(asList(c.volumeMounts), volumes, `${idxPath}.volumeMounts`));
+  errs.push(...validateEnum(c.imagePullPolicy, `${idxPath}.imagePullPolicy`, PULL_POLICIES));
+  errs.push(...validateResources(asObj(c.resources), `${idxPath}.resources`));
+  const securityContext = asObj(c.securityContext);
+  if (securityContext) {
+    for (const key of ["runAsUser", "runAsGroup"]) {
+      const v = securityContext[key];
+      if (typeof v === "number" && (v < 0 || v > 2147483647)) {
+        errs.push(invalid(`${idxPath}.securityContext.${key}`, v, inclusiveRangeError(0, 2147483647)));
+      }
+    }
+    if (securityContext.privileged === true && securityContext.allowPrivilegeEscalation === false) {
+      errs.push(invalid(`${idxPath}.securityContext`, { goSyntax: "core.SecurityContext{...}" }, "cannot set `allowPrivilegeEscalation` to false and `privileged` to true"));
+    }
+  }
+  // Names are unique across app and init containers.
+  if (name) {
+    if (names.has(name)) errs.push(duplicate(`${idxPath}.name`, name));
+    else names.add(name);
+  }
+  const isSidecar = kind === "initContainers" && c.restartPolicy === "Always";
+  if (kind === "initContainers" && !isSidecar) {
+    for (const key of ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"]) {
+      if (isSet(c[key])) errs.push(forbidden(`${idxPath}.${key}`, "may not be set for init containers without restartPolicy=Always"));
+    }
+    if (isSet(c.restartPolicy) && c.restartPolicy !== "Always") {
+      errs.push(notSupported(`${idxPath}.restartPolicy`, c.restartPolicy, ["Always"]));
+    }
+    return errs;
+  }
+  const lifecycle = asObj(c.lifecycle);
+  if (lifecycle) {
+    for (const hook of ["postStart", "preStop"]) {
+      const h = asObj(lifecycle[hook]);
+      if (h) errs.push(...validateHandler(h, `${idxPath}.lifecycle.${hook}`, ["exec", "httpGet", "tcpSocket", "sleep"]));
+    }
+  }
+  const liveness = asObj(c.livenessProbe);
+  const readiness = asObj(c.readinessProbe);
+  const startup = asObj(c.startupProbe);
+  errs.push(...validateProbe(liveness, `${idxPath}.livenessProbe`));
+  if (liveness && typeof liveness.successThreshold === "number" && liveness.successThreshold !== 1) {
+    errs.push(invalid(`${idxPath}.livenessProbe.successThreshold`, liveness.successThreshold, "must be 1"));
+  }
+  errs.push(...validateProbe(readiness, `${idxPath}.readinessProbe`));
+  if (readiness && isSet(readiness.terminationGracePeriodSeconds)) {
+    errs.push(invalid(`${idxPath}.readinessProbe.terminationGracePeriodSeconds`, readiness.terminationGracePeriodSeconds, "must not be set for readinessProbes"));
+  }
+  errs.push(...validateProbe(startup, `${idxPath}.startupProbe`));
+  if (startup && typeof startup.successThreshold === "number" && startup.successThreshold !== 1) {
+    errs.push(invalid(`${idxPath}.startupProbe.successThreshold`, startup.successThreshold, "must be 1"));
+  }
+  if (kind === "containers" && isSet(c.restartPolicy)) {
+    errs.push(forbidden(`${idxPath}.restartPolicy`, "may not be set for non-init containers"));
+  }
+  return errs;
+}
+
+function validateVolumes(volumes: Obj[], path: string): { errs: FieldError[]; names: Set<string> } {
+  const errs: FieldError[] = [];
+  const names = new Set<string>();
+  volumes.forEach((v, i) => {
+    const idxPath = `${path}[${i}]`;
+    const name = asString(v.name);
+    if (!name) errs.push(required(`${idxPath}.name`, ""));
+    else {
+      for (const msg of isDNS1123Label(name)) errs.push(invalid(`${idxPath}.name`, name, msg));
+      if (names.has(name)) errs.push(duplicate(`${idxPath}.name`, name));
+    }
+    if (name) names.add(name);
+    const sources = VOLUME_SOURCES.filter((s) => isSet(v[s]));
+    if (sources.length === 0) errs.push(required(idxPath, "must specify a volume type"));
+    for (const extra of sources.slice(1)) errs.push(forbidden(`${idxPath}.${extra}`, "may not specify more than 1 volume type"));
+    const source = sources[0];
+    const s = asObj(v[source]) ?? {};
+    const sPath = `${idxPath}.${source}`;
+    if (source === "hostPath" && !asString(s.path)) errs.push(required(`${sPath}.path`, ""));
+    if (source === "secret" && !asString(s.secretName)) errs.push(required(`${sPath}.secretName`, ""));
+    if (source === "configMap" && !asString(s.name)) errs.push(required(`${sPath}.name`, ""));
+    if (source === "persistentVolumeClaim" && !asString(s.claimName)) errs.push(required(`${sPath}.claimName`, ""));
+    if (source === "nfs") {
+      if (!asString(s.server)) errs.push(required(`${sPath}.server`, ""));
+      if (!asString(s.path)) errs.push(required(`${sPath}.path`, ""));
+    }
+    if (source === "emptyDir" && s.medium !== undefined && !["", "Memory", "HugePages"].includes(asString(s.medium))) {
+      errs.push(notSupported(`${sPath}.medium`, s.medium, ["", "HugePages", "Memory"]));
+    }
+    if (source === "projected") {
+      asList(s.sources).forEach((p, j) => {
+        const kinds = ["secret", "downwardAPI", "configMap", "serviceAccountToken", "clusterTrustBundle"].filter((k) => isSet(p[k]));
+        if (kinds.length > 1) errs.push(forbidden(`${sPath}.sources[${j}]`, "may not specify more than 1 volume type per source"));
+      });
+    }
+    if (typeof s.defaultMode === "number" && (s.defaultMode < 0 || s.defaultMode > 0o777)) {
+      errs.push(invalid(`${sPath}.defaultMode`, s.defaultMode, "must be a number between 0 and 0777 (octal), both inclusive"));
+    }
+  });
+  return { errs, names };
+}
+
+function validateTolerations(tolerations: Obj[], path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  tolerations.forEach((t, i) => {
+    const idxPath = `${path}[${i}]`;
+    const key = asString(t.key);
+    if (key) for (const msg of isQualifiedName(key)) errs.push(invalid(`${idxPath}.key`, key, msg));
+    const operator = asString(t.operator) || "Equal";
+    if (!key && operator !== "Exists") {
+      errs.push(invalid(`${idxPath}.operator`, operator, "operator must be Exists when `key` is empty, which means \"match all values and all keys\""));
+    }
+    if (isSet(t.tolerationSeconds) && t.effect !== "NoExecute") {
+      errs.push(invalid(`${idxPath}.effect`, asString(t.effect), "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+    }
+    if (!TOLERATION_OPERATORS.includes(operator)) errs.push(notSupported(`${idxPath}.operator`, operator, TOLERATION_OPERATORS));
+    else if (operator === "Exists" && asString(t.value) !== "") {
+      errs.push(invalid(`${idxPath}.operator`, t.value, "value must be empty when `operator` is 'Exists'"));
+    }
+    if (asString(t.effect)) errs.push(...validateEnum(t.effect, `${idxPath}.effect`, TAINT_EFFECTS, false));
+  });
+  return errs;
+}
+
+/** ValidatePodSpec. `path` is "spec" for pods and "spec.template.spec" for templates. */
+export function validatePodSpec(spec: Obj | undefined, path: string): FieldError[] {
+  const s = spec ?? {};
+  const errs: FieldError[] = [];
+  const { errs: volumeErrs, names: volumeNames } = validateVolumes(asList(s.volumes), `${path}.volumes`);
+  errs.push(...volumeErrs);
+  // validateContainers runs first; validateInitContainers then reports names already used by app
+  // containers as duplicates on the init container.
+  const containerNames = new Set<string>();
+  const containers = asList(s.containers);
+  if (containers.length === 0) errs.push(required(`${path}.containers`, ""));
+  containers.forEach((c, i) =>
+    errs.push(...validateContainer(c, `${path}.containers[${i}]`, "containers", volumeNames, containerNames)),
+  );
+  asList(s.initContainers).forEach((c, i) =>
+    errs.push(...validateContainer(c, `${path}.initContainers[${i}]`, "initContainers", volumeNames, containerNames)),
+  );
+  errs.push(...validateEnum(s.restartPolicy, `${path}.restartPolicy`, RESTART_POLICIES));
+  errs.push(...validateEnum(s.dnsPolicy, `${path}.dnsPolicy`, DNS_POLICIES));
+  errs.push(...validateLabels(s.nodeSelector, `${path}.nodeSelector`));
+  const serviceAccountName = asString(s.serviceAccountName);
+  if (serviceAccountName) {
+    for (const msg of isDNS1123Subdomain(serviceAccountName)) errs.push(invalid(`${path}.serviceAccountName`, serviceAccountName, msg));
+  }
+  const nodeName = asString(s.nodeName);
+  if (nodeName) for (const msg of isDNS1123Subdomain(nodeName)) errs.push(invalid(`${path}.nodeName`, nodeName, msg));
+  if (typeof s.activeDeadlineSeconds === "number" && (s.activeDeadlineSeconds < 1 || s.activeDeadlineSeconds > 2147483647)) {
+    errs.push(invalid(`${path}.activeDeadlineSeconds`, s.activeDeadlineSeconds, inclusiveRangeError(1, 2147483647)));
+  }
+  for (const key of ["hostname", "subdomain"]) {
+    const v = asString(s[key]);
+    if (v) for (const msg of isDNS1123Label(v)) errs.push(invalid(`${path}.${key}`, v, msg));
+  }
+  errs.push(...validateTolerations(asList(s.tolerations), `${path}.tolerations`));
+  const securityContext = asObj(s.securityContext);
+  if (securityContext) {
+    for (const key of ["runAsUser", "runAsGroup", "fsGroup"]) {
+      const v = securityContext[key];
+      if (typeof v === "number" && (v < 0 || v > 2147483647)) {
+        errs.push(invalid(`${path}.securityContext.${key}`, v, inclusiveRangeError(0, 2147483647)));
+      }
+    }
+  }
+  if (s.hostNetwork === true) {
+    containers.forEach((c, i) =>
+      asList(c.ports).forEach((p, j) => {
+        if (isSet(p.hostPort) && p.hostPort !== p.containerPort) {
+          errs.push(invalid(`${path}.containers[${i}].ports[${j}].containerPort`, p.containerPort, "must match `hostPort` when `hostNetwork` is true"));
+        }
+      }),
+    );
+  }
+  return errs;
+}
+
+/** ValidatePodTemplateSpec: template metadata labels/annotations plus the pod spec. */
+export function validatePodTemplateSpec(template: Obj | undefined, path: string): FieldError[] {
+  if (!template) return [required(path, "")];
+  const meta = asObj(template.metadata) ?? {};
+  const errs: FieldError[] = [];
+  errs.push(...validateLabels(meta.labels, `${path}.metadata.labels`));
+  errs.push(...validatePodSpec(asObj(template.spec), `${path}.spec`));
+  return errs;
+}
+
+export function validatePod(pod: Obj): FieldError[] {
+  return [
+    ...validateObjectMeta(asObj(pod.metadata), true, nameIsDNSSubdomain),
+    ...validatePodSpec(asObj(pod.spec), "spec"),
+  ];
+}
+
+const UPDATABLE_POD_SPEC_FIELDS = [
+  "`spec.containers[*].image`",
+  "`spec.initContainers[*].image`",
+  "`spec.activeDeadlineSeconds`",
+  "`spec.tolerations` (only additions to existing tolerations)",
+  "`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)",
+];
+
+/** ValidatePodUpdate's spec rule: only images, activeDeadlineSeconds and added tolerations change. */
+export function validatePodSpecUpdate(newSpec: Obj | undefined, oldSpec: Obj | undefined): FieldError[] {
+  const errs: FieldError[] = [];
+  const n = newSpec ?? {};
+  const o = oldSpec ?? {};
+  for (const key of ["containers", "initContainers"]) {
+    asList(n[key]).forEach((c, i) => {
+      if (!asString(c.image)) errs.push(required(`spec.${key}[${i}].image`, ""));
+    });
+  }
+  // activeDeadlineSeconds may be set when unset, or lowered; never removed or raised.
+  const newDeadline = n.activeDeadlineSeconds;
+  const oldDeadline = o.activeDeadlineSeconds;
+  if (typeof oldDeadline === "number") {
+    if (typeof newDeadline !== "number") {
+      errs.push(invalid("spec.activeDeadlineSeconds", null, "must not update from a positive integer to nil value"));
+    } else if (newDeadline > oldDeadline) {
+      errs.push(invalid("spec.activeDeadlineSeconds", newDeadline, "must be less than or equal to previous value"));
+    }
+  }
+  // Compare with the updatable fields masked out, as upstream does with a munged copy.
+  const mask = (spec: Obj, images: Obj): Obj => {
+    const copy: Obj = { ...spec, activeDeadlineSeconds: undefined, tolerations: undefined };
+    for (const key of ["containers", "initContainers"]) {
+      const list = asList(spec[key]);
+      const source = asList(images[key]);
+      if (Array.isArray(spec[key])) copy[key] = list.map((c, i) => ({ ...c, image: asString(source[i]?.image ?? c.image) }));
+    }
+    return copy;
+  };
+  const oldTolerations = asList(o.tolerations);
+  const newTolerations = asList(n.tolerations);
+  const tolerationsOk = oldTolerations.every((t) => newTolerations.some((nt) => deepEqual(nt, t)));
+  if (!deepEqual(mask(n, o), mask(o, o)) || !tolerationsOk) {
+    errs.push(forbidden("spec", `pod updates may not change fields other than ${UPDATABLE_POD_SPEC_FIELDS.join(",")}`));
+  }
+  return errs;
+}
