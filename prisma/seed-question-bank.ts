@@ -1,7 +1,7 @@
 // Writes a loaded question bank into the database: one Question per stable id, one
 // QuestionVersion per distinct content hash, currentVersionId moved to the loaded content, and
 // questions no longer in the bank retired (never deleted: attempts stay pinned to their versions).
-import type { Prisma, TDb } from "../lib/db/client";
+import { isUniqueViolation, type Prisma, type TDb } from "../lib/db/client";
 
 export type TBankEntry = {
   /** Stable id from the file, e.g. "pods/create-nginx-pod". */
@@ -27,9 +27,21 @@ export async function seedQuestionBank(db: TDb, entries: readonly TBankEntry[]):
   }
   let newVersions = 0;
   for (const entry of entries) {
+    if (await seedOne(db, entry)) newVersions++;
+  }
+  const retired = await db.question.updateMany({
+    where: { id: { notIn: [...ids] }, retiredAt: null },
+    data: { retiredAt: new Date() },
+  });
+  return { questions: entries.length, newVersions, retired: retired.count };
+}
+
+/** Returns true when it created a new version. */
+async function seedOne(db: TDb, entry: TBankEntry, attempt = 1): Promise<boolean> {
+  try {
     // One transaction per question: a crash mid-seed leaves each question consistent, and the next
     // start finishes the rest (every step below is idempotent).
-    await db.$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       await tx.question.upsert({
         where: { id: entry.id },
         create: { id: entry.id, topic: entry.topic, type: entry.type },
@@ -45,13 +57,13 @@ export async function seedQuestionBank(db: TDb, entries: readonly TBankEntry[]):
           data: { questionId: entry.id, contentHash: entry.contentHash, content: entry.content },
           select: { id: true },
         }));
-      if (!existing) newVersions++;
       await tx.question.update({ where: { id: entry.id }, data: { currentVersionId: version.id } });
+      return !existing;
     });
+  } catch (error) {
+    // Two instances seeding at once: the other one inserted this row first. Run again; this time
+    // the row is found and reused.
+    if (attempt < 3 && isUniqueViolation(error)) return seedOne(db, entry, attempt + 1);
+    throw error;
   }
-  const retired = await db.question.updateMany({
-    where: { id: { notIn: [...ids] }, retiredAt: null },
-    data: { retiredAt: new Date() },
-  });
-  return { questions: entries.length, newVersions, retired: retired.count };
 }

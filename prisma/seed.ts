@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { hashPassword } from "../lib/auth/password";
-import { createDbClient, type TDb } from "../lib/db/client";
+import { createDbClient, isUniqueViolation, type TDb } from "../lib/db/client";
 import { normalizeEmail, type TRole } from "../lib/db/values";
 import { seedQuestionBank, type TBankEntry, type TBankSeedResult } from "./seed-question-bank";
 
@@ -33,13 +33,15 @@ export async function seedDemoAccounts(db: TDb): Promise<Pick<TSeedResult, "acco
       continue;
     }
     const passwordHash = await hashPassword(account.password);
-    // upsert, not create: another instance starting at the same moment may have inserted it.
-    await db.user.upsert({
-      where: { email },
-      create: { email, name: account.name, passwordHash, role: account.role },
-      update: {},
-    });
-    accountsCreated.push(email);
+    try {
+      await db.user.create({ data: { email, name: account.name, passwordHash, role: account.role } });
+      accountsCreated.push(email);
+    } catch (error) {
+      // Another instance starting at the same moment inserted it first (Prisma's upsert is not
+      // atomic, so it would fail the same way): the account exists, which is all we need.
+      if (!isUniqueViolation(error)) throw error;
+      accountsKept.push(email);
+    }
   }
   return { accountsCreated, accountsKept };
 }

@@ -12,7 +12,9 @@ import { PrismaClient } from "./generated/sqlite";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql";
 import { parseDatabaseUrl, quoteIdentifier, type TDatabaseProvider, type TDatabaseTarget } from "./url";
 
-export { Prisma } from "./generated/sqlite";
+import { Prisma } from "./generated/sqlite";
+
+export { Prisma };
 export type * from "./generated/sqlite";
 
 export type TDb = PrismaClient;
@@ -57,6 +59,16 @@ export function providerOfClient(client: TDb): TDatabaseProvider {
   const provider = clientProviders.get(client);
   if (!provider) throw new Error("providerOfClient: client was not made by createDbClient");
   return provider;
+}
+
+/** A Prisma error with a known code, e.g. "P2002" (unique constraint), "P2025" (record not found). */
+export function isPrismaError(error: unknown, code?: string): error is Prisma.PrismaClientKnownRequestError {
+  return error instanceof Prisma.PrismaClientKnownRequestError && (code === undefined || error.code === code);
+}
+
+/** A unique constraint refused the write (P2002), e.g. a concurrent insert of the same key won. */
+export function isUniqueViolation(error: unknown): boolean {
+  return isPrismaError(error, "P2002");
 }
 
 export type TDatabaseCheck = {

@@ -5,7 +5,7 @@ import { getEnv } from "@/lib/env";
 import { checkDatabaseWith, createDbClient, type TDatabaseCheck, type TDb } from "./client";
 import { parseDatabaseUrl } from "./url";
 
-export { createDbClient, Prisma, type TDatabaseCheck, type TDb } from "./client";
+export { createDbClient, isPrismaError, isUniqueViolation, Prisma, type TDatabaseCheck, type TDb } from "./client";
 export * from "./values";
 
 // Cached on globalThis outside production so Next.js dev-mode reloads reuse one connection pool
