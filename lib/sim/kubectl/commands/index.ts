@@ -6,6 +6,7 @@ import { runManifestWrite } from "./apply";
 import { runDelete } from "./delete";
 import { runLogs } from "./logs";
 import { runExec } from "./exec";
+import { runCordon, runLabelLike, runScale, runTaint } from "./edit-objects";
 import {
   runApiResources,
   runApiVersions,
@@ -123,15 +124,19 @@ export const COMMANDS: CommandDef[] = [
     run: runDelete,
   },
   { name: "rollout", subcommands: [] },
-  { name: "scale" },
+  {
+    name: "scale",
+    flags: [F.filename, F.recursive, F.selector, F.output, F.dryRun, F.record, F.timeout, { name: "replicas", type: "int", default: -1 }, { name: "current-replicas", type: "int", default: -1 }, { name: "all", type: "bool" }, { name: "resource-version", type: "string" }],
+    run: runScale,
+  },
   { name: "autoscale" },
   { name: "certificate" },
   { name: "cluster-info", run: runClusterInfo, subcommands: [] },
   { name: "top", subcommands: [] },
-  { name: "cordon" },
-  { name: "uncordon" },
+  { name: "cordon", flags: [F.selector, F.dryRun], run: (c, p) => runCordon(c, p, true) },
+  { name: "uncordon", flags: [F.selector, F.dryRun], run: (c, p) => runCordon(c, p, false) },
   { name: "drain" },
-  { name: "taint" },
+  { name: "taint", flags: [F.selector, F.output, F.dryRun, { name: "all", type: "bool" }, { name: "overwrite", type: "bool" }, F.validate, F.fieldManager], run: runTaint },
   { name: "describe" },
   {
     name: "logs",
@@ -207,8 +212,8 @@ export const COMMANDS: CommandDef[] = [
   },
   { name: "wait" },
   { name: "kustomize" },
-  { name: "label" },
-  { name: "annotate" },
+  { name: "label", flags: [F.filename, F.recursive, F.selector, F.allNamespaces, F.output, F.dryRun, { name: "all", type: "bool" }, { name: "overwrite", type: "bool" }, { name: "list", type: "bool" }, { name: "local", type: "bool" }, { name: "resource-version", type: "string" }, F.fieldSelector, F.fieldManager], run: (c, p) => runLabelLike(c, p, "label") },
+  { name: "annotate", flags: [F.filename, F.recursive, F.selector, F.allNamespaces, F.output, F.dryRun, { name: "all", type: "bool" }, { name: "overwrite", type: "bool" }, { name: "list", type: "bool" }, { name: "local", type: "bool" }, { name: "resource-version", type: "string" }, F.fieldSelector, F.fieldManager], run: (c, p) => runLabelLike(c, p, "annotation") },
   { name: "completion" },
   { name: "api-resources", flags: [F.output, F.noHeaders, { name: "namespaced", type: "bool", default: true }, { name: "api-group", type: "string" }, { name: "verbs", type: "stringSlice" }, { name: "sort-by", type: "string" }, { name: "cached", type: "bool" }, { name: "categories", type: "stringSlice" }], run: runApiResources },
   { name: "api-versions", run: (c) => runApiVersions(c) },
