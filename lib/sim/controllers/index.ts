@@ -2,10 +2,14 @@
 import type { Engine } from "../core/engine";
 import { installReplicaSetController } from "./replica-set";
 import { installDeploymentController } from "./deployment/deployment-controller";
+import { installEndpointsController } from "./endpoints";
+import { installEndpointSliceController } from "./endpoint-slice";
 
 export function installControllers(engine: Engine): void {
   installReplicaSetController(engine);
   installDeploymentController(engine);
+  installEndpointsController(engine);
+  installEndpointSliceController(engine);
 }
 
 export { findRevision, rolloutHistory, rollbackDeployment, ownedReplicaSets } from "./deployment/rollback";

@@ -34,7 +34,7 @@ describe("ReplicaSet controller", () => {
     setPodRunning(c, "default", d);
     startRecording(c.engine);
     const rs = get(c, "replicasets", "web");
-    c.update({ ...rs, spec: { ...rs.spec, replicas: 2 } } as KubeObject);
+    c.update({ ...rs, spec: { ...rs.spec, replicas: 2 } } as unknown as KubeObject);
     expect(recordedActions(c.engine).filter((x) => x.verb === "delete")).toEqual([{ verb: "delete", resource: "pods", namespace: "default", name: b }]);
     expect(eventMessages(c, { kind: "ReplicaSet" })).toContain(`SuccessfulDelete: Deleted pod: ${b}`);
     expect(get(c, "replicasets", "web").status.observedGeneration).toBe(2);
