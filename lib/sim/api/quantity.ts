@@ -158,7 +158,8 @@ export function formatQuantity(q: Quantity): string {
     return amount.toString() + (BINARY_BY_EXPONENT.get(times * 10) ?? "");
   }
   // AsCanonicalBytes: strip factors of ten, then lower the exponent to a multiple of three.
-  let [amount, times] = removeFactors(q.nano, 10n);
+  const [stripped, times] = removeFactors(q.nano, 10n);
+  let amount = stripped;
   let exponent = times - 9;
   const mod = ((exponent % 3) + 3) % 3;
   if (mod !== 0) {

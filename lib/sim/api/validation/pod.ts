@@ -18,37 +18,38 @@ const TOLERATION_OPERATORS = ["Equal", "Exists"];
 const TAINT_EFFECTS = ["NoExecute", "NoSchedule", "PreferNoSchedule"];
 const STANDARD_CONTAINER_RESOURCES = new Set(["cpu", "memory", "ephemeral-storage"]);
 
+// validateVolumeSource checks sources in this order; the second one found is the one reported.
 const VOLUME_SOURCES = [
-  "hostPath",
   "emptyDir",
+  "hostPath",
   "gitRepo",
+  "gcePersistentDisk",
+  "awsElasticBlockStore",
   "secret",
   "nfs",
   "iscsi",
   "glusterfs",
+  "flocker",
   "persistentVolumeClaim",
   "rbd",
-  "flexVolume",
   "cinder",
   "cephfs",
-  "flocker",
+  "quobyte",
   "downwardAPI",
   "fc",
-  "azureFile",
+  "flexVolume",
   "configMap",
+  "azureFile",
   "vsphereVolume",
-  "quobyte",
-  "azureDisk",
   "photonPersistentDisk",
-  "projected",
   "portworxVolume",
-  "scaleIO",
+  "azureDisk",
   "storageos",
+  "projected",
+  "scaleIO",
   "csi",
   "ephemeral",
   "image",
-  "gcePersistentDisk",
-  "awsElasticBlockStore",
 ];
 
 function validatePortNumOrName(port: unknown, path: string): FieldError[] {
