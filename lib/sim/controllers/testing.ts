@@ -1,13 +1,75 @@
 // Test builders for the controllers' tests: objects as manifests, and a stand-in for the kubelet that
 // writes pod status directly (so controller tests do not depend on kubelet timing).
-import { createCluster } from "../index";
-import type { Cluster } from "../cluster";
-import { formatTime } from "../core/time";
-import type { KubeObject } from "../core/types";
+import { Engine } from "../core/engine";
+import { apiMachinery } from "../machinery";
+import { bootstrapCluster, DEFAULT_NODES, namespaceDefaultsController } from "../core/bootstrap";
+import { DEFAULT_START_MS, formatTime, parseTime } from "../core/time";
+import { clone, type KubeObject } from "../core/types";
+import type { DeleteOptions } from "../core/apiserver";
 import type { Obj } from "./controller-utils";
+import { installControllers } from "./index";
 
-export function newCluster(seed = 1): Cluster {
-  return createCluster({ seed });
+/**
+ * A cluster with only kube-controller-manager installed (no scheduler, no kubelet): tests play the
+ * kubelet themselves through setPodRunning/setPodPhase, so they do not depend on kubelet timing.
+ */
+export class TestCluster {
+  readonly engine: Engine;
+
+  constructor(seed: number) {
+    this.engine = new Engine({ seed, startMs: DEFAULT_START_MS, machinery: apiMachinery });
+    this.engine.registerController(namespaceDefaultsController);
+    installControllers(this.engine);
+    bootstrapCluster(this.engine, DEFAULT_NODES);
+    this.engine.settle();
+  }
+
+  apply(obj: KubeObject): KubeObject {
+    const info = this.engine.api.infoFor(obj)!;
+    const live = obj.metadata.name ? this.engine.store.get(info.resource, info.namespaced ? obj.metadata.namespace ?? "default" : undefined, obj.metadata.name) : undefined;
+    const r = live ? this.engine.api.update({ ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } }) : this.engine.api.create(obj);
+    if (!r.ok) throw new Error(r.status.message);
+    this.engine.settle();
+    return r.value;
+  }
+
+  update(obj: Obj): KubeObject {
+    return this.apply(obj as KubeObject);
+  }
+
+  delete(resource: string, name: string, opts: DeleteOptions & { namespace?: string } = {}): void {
+    const info = this.engine.api.info(resource)!;
+    const r = this.engine.api.delete(resource, info.namespaced ? opts.namespace ?? "default" : undefined, name, opts);
+    if (!r.ok) throw new Error(r.status.message);
+    this.engine.settle();
+  }
+
+  advance(seconds: number): void {
+    this.engine.advance(seconds * 1000);
+  }
+
+  now(): number {
+    return this.engine.now();
+  }
+
+  events(filter: { kind?: string; name?: string; namespace?: string } = {}): KubeObject[] {
+    const t = (e: KubeObject) => parseTime(String(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? ""));
+    return clone(
+      this.engine.store
+        .list("events", filter.namespace)
+        .filter((e) => {
+          const io = e.involvedObject as { kind?: string; name?: string };
+          return (!filter.kind || io.kind === filter.kind) && (!filter.name || io.name === filter.name);
+        })
+        .sort((a, b) => t(a) - t(b) || (a.metadata.name! < b.metadata.name! ? -1 : 1)),
+    );
+  }
+}
+
+export type Cluster = TestCluster;
+
+export function newCluster(seed = 1): TestCluster {
+  return new TestCluster(seed);
 }
 
 export function makeDeployment(name: string, opts: { replicas?: number; image?: string; labels?: Record<string, string>; spec?: Obj; annotations?: Record<string, string> } = {}): KubeObject {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Cluster } from "../../cluster";
+import type { Cluster } from "../testing";
 import type { Obj } from "../controller-utils";
 import { findRevision, rollbackDeployment, rolloutHistory } from "./rollback";
 import { resolveFenceposts } from "./util";
