@@ -5,7 +5,7 @@
 import yaml from "js-yaml";
 import { Engine, SimLimitError, type Limits } from "./core/engine";
 import type { Machinery } from "./core/machinery";
-import { bootstrapMachinery } from "./core/bootstrap-machinery";
+import { apiMachinery } from "./machinery";
 import { bootstrapCluster, DEFAULT_NODES, namespaceDefaultsController, type NodeOptions } from "./core/bootstrap";
 import { DEFAULT_START_MS, formatTime, parseTime } from "./core/time";
 import { clone, notFound, statusError, type ApiStatus, type KubeObject } from "./core/types";
@@ -83,7 +83,7 @@ export function registerInstaller(i: Installer): void {
   if (!installers.includes(i)) installers.push(i);
 }
 
-let machinery: Machinery = bootstrapMachinery;
+let machinery: Machinery = apiMachinery;
 export function setMachinery(m: Machinery): void {
   machinery = m;
 }

@@ -71,12 +71,13 @@ export class ApiServer {
     if (!obj.metadata.name) {
       return { ok: false, status: invalid(info, "", [{ field: "metadata.name", message: "Required value: name or generateName is required" }]) };
     }
-    delete obj.metadata.uid;
     delete obj.metadata.resourceVersion;
     delete obj.metadata.deletionTimestamp;
     delete obj.metadata.deletionGracePeriodSeconds;
+    // BeforeCreate assigns the uid before defaulting: a Job's generated selector is built from it.
+    obj.metadata.uid = this.rng.uuid();
 
-    obj = this.machinery.applyDefaults(obj, { randomSuffix: (n) => this.rng.suffix(n) });
+    obj = this.machinery.applyDefaults(obj, { randomSuffix: (n) => this.rng.suffix(n), operation: "create" });
     const admitted = this.machinery.admit(obj, {
       operation: "CREATE",
       lookup: (r, ns, n) => this.store.get(r, ns, n),
@@ -93,7 +94,6 @@ export class ApiServer {
     const allocated = this.prepareForCreate(info, obj);
     if (!allocated.ok) return allocated;
     obj = allocated.value;
-    obj.metadata.uid = this.rng.uuid();
     obj.metadata.creationTimestamp = formatTime(this.clock.now());
     if (GENERATION_GROUPS.has(info.group)) obj.metadata.generation = 1;
     if (opts.dryRun) return { ok: true, value: { ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } } };
@@ -118,7 +118,8 @@ export class ApiServer {
     if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== old.metadata.resourceVersion) {
       return { ok: false, status: conflict(info.resource, name, info.group) };
     }
-    obj = this.machinery.applyDefaults(obj, { randomSuffix: (n) => this.rng.suffix(n) });
+    obj.metadata.uid = old.metadata.uid;
+    obj = this.machinery.applyDefaults(obj, { randomSuffix: (n) => this.rng.suffix(n), operation: "update" });
     // System-owned metadata survives updates.
     obj.metadata.uid = old.metadata.uid;
     obj.metadata.creationTimestamp = old.metadata.creationTimestamp;

@@ -28,7 +28,7 @@ export type Machinery = {
   listResources(): ResourceInfo[];
   /** Strict decoding of untrusted input (unknown fields, wrong types). */
   decode(raw: unknown, info: ResourceInfo): { ok: true; object: KubeObject; warnings: string[] } | { ok: false; status: ApiStatus };
-  applyDefaults(object: KubeObject, ctx: { randomSuffix(n: number): string }): KubeObject;
+  applyDefaults(object: KubeObject, ctx: { randomSuffix(n: number): string; operation?: "create" | "update" }): KubeObject;
   admit(object: KubeObject, ctx: AdmissionContext): { ok: true; object: KubeObject } | { ok: false; status: ApiStatus };
   validateCreate(object: KubeObject): ApiStatus | undefined;
   validateUpdate(object: KubeObject, old: KubeObject): ApiStatus | undefined;
