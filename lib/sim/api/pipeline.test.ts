@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createFromYaml, defaultStore } from "./test-helpers";
+import { createFromYaml, defaultStore, type Loose } from "./test-helpers";
 
 function created(text: string) {
   const result = createFromYaml(text);
   if (!result.ok) throw new Error(result.message);
-  return result.object as Record<string, any>;
+  return result.object as Loose;
 }
 
 function rejected(text: string, store = defaultStore): string {

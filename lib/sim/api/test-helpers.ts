@@ -47,3 +47,7 @@ export function createFromYaml(text: string, store: Record<string, KubeObject> =
   }
   return { ok: true, object: admitted.object };
 }
+
+/** Decoded objects navigated freely in assertions (tests only). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test assertions walk arbitrary JSON
+export type Loose = any;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFromYaml } from "../test-helpers";
+import { createFromYaml, type Loose } from "../test-helpers";
 import type { KubeObject } from "../types";
 import { toInvalidStatus, validateUpdate } from "./index";
 
@@ -250,7 +250,7 @@ describe("validateUpdate", () => {
   const base = created(pod("  - name: web\n    image: nginx\n"));
 
   it("lets a pod change its image but nothing else in the spec", () => {
-    const spec = base.spec as Record<string, any>;
+    const spec = base.spec as Loose;
     const newImage = { ...base, spec: { ...spec, containers: [{ ...spec.containers[0], image: "nginx:1.27" }] } };
     expect(validateUpdate(newImage, base)).toEqual([]);
     const newPort = { ...base, spec: { ...spec, containers: [{ ...spec.containers[0], ports: [{ containerPort: 8080, protocol: "TCP" }] }] } };
@@ -265,7 +265,7 @@ describe("validateUpdate", () => {
         "  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: nginx}]\n",
       ),
     );
-    const spec = d.spec as Record<string, any>;
+    const spec = d.spec as Loose;
     const changed = {
       ...d,
       spec: { ...spec, selector: { matchLabels: { app: "web2" } }, template: { ...spec.template, metadata: { labels: { app: "web2" } } } },
@@ -277,7 +277,7 @@ describe("validateUpdate", () => {
 
   it("keeps a Service's cluster IP", () => {
     const svc = created("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: 80}]\n");
-    const spec = svc.spec as Record<string, any>;
+    const spec = svc.spec as Loose;
     const changed = { ...svc, spec: { ...spec, clusterIP: "10.96.0.99", clusterIPs: ["10.96.0.99"] } };
     expect(toInvalidStatus("Service", "s", validateUpdate(changed, svc)).message).toBe(
       'The Service "s" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.96.0.99"}: may not change once set',
@@ -288,7 +288,7 @@ describe("validateUpdate", () => {
     const job = created(
       "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: c, image: busybox}]\n",
     );
-    const spec = job.spec as Record<string, any>;
+    const spec = job.spec as Loose;
     const changed = {
       ...job,
       spec: { ...spec, template: { ...spec.template, spec: { ...spec.template.spec, containers: [{ ...spec.template.spec.containers[0], image: "alpine" }] } } },
