@@ -4,12 +4,16 @@ import { installReplicaSetController } from "./replica-set";
 import { installDeploymentController } from "./deployment/deployment-controller";
 import { installEndpointsController } from "./endpoints";
 import { installEndpointSliceController } from "./endpoint-slice";
+import { installGarbageCollector } from "./garbage-collector";
+import { installNamespaceController } from "./namespace";
 
 export function installControllers(engine: Engine): void {
   installReplicaSetController(engine);
   installDeploymentController(engine);
   installEndpointsController(engine);
   installEndpointSliceController(engine);
+  installGarbageCollector(engine);
+  installNamespaceController(engine);
 }
 
 export { findRevision, rolloutHistory, rollbackDeployment, ownedReplicaSets } from "./deployment/rollback";
