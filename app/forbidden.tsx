@@ -1,6 +1,7 @@
 // 403 page, rendered (with status 403) when a server-side role check calls forbidden().
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/states";
+import { Icon } from "@/components/ui/icon";
 import { getT } from "@/lib/i18n/server";
 
 export default async function Forbidden() {
@@ -8,7 +9,7 @@ export default async function Forbidden() {
   return (
     <div className="page">
       <EmptyState
-        icon="⛔"
+        icon={<Icon name="lock" size={32} />}
         headingLevel={1}
         title={t("forbidden.title")}
         body={t("forbidden.bodyGeneric")}

@@ -1,5 +1,6 @@
 // The public home page: what kubedrill is, and the way in (sign in / register, or the dashboard).
 import { ButtonLink } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import { getCurrentUser } from "@/lib/auth/guard";
 import { getT } from "@/lib/i18n/server";
 import styles from "./page.module.css";
@@ -7,9 +8,9 @@ import styles from "./page.module.css";
 export default async function HomePage() {
   const [t, user] = await Promise.all([getT(), getCurrentUser()]);
   const features = [
-    { icon: "✓", title: t("home.tasks.title"), body: t("home.tasks.body") },
-    { icon: "⏱", title: t("home.exam.title"), body: t("home.exam.body") },
-    { icon: "✎", title: t("home.homework.title"), body: t("home.homework.body") },
+    { icon: "check" as const, title: t("home.tasks.title"), body: t("home.tasks.body") },
+    { icon: "clock" as const, title: t("home.exam.title"), body: t("home.exam.body") },
+    { icon: "clipboard" as const, title: t("home.homework.title"), body: t("home.homework.body") },
   ];
   return (
     <div className="page">
@@ -36,7 +37,7 @@ export default async function HomePage() {
         {features.map((feature) => (
           <li key={feature.title} className={styles.feature}>
             <span className={styles.featureIcon} aria-hidden="true">
-              {feature.icon}
+              <Icon name={feature.icon} size={22} />
             </span>
             <h2>{feature.title}</h2>
             <p>{feature.body}</p>

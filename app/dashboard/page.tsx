@@ -1,6 +1,7 @@
 // The signed-in learner's home: a greeting, their account, and their progress (empty until they practise).
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
+import { Icon } from "@/components/ui/icon";
 import { EmptyState } from "@/components/ui/states";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -21,7 +22,7 @@ export default async function DashboardPage() {
       </header>
       <div className="grid-2">
         <Card title={t("dashboard.progress.title")} labelledBy="progress-title">
-          <EmptyState icon="◔" headingLevel={3} title={t("dashboard.progress.emptyTitle")} body={t("dashboard.progress.emptyBody")} />
+          <EmptyState icon={<Icon name="chart" size={32} />} headingLevel={3} title={t("dashboard.progress.emptyTitle")} body={t("dashboard.progress.emptyBody")} />
         </Card>
         <AccountSummary user={user} t={t} locale={locale} />
       </div>

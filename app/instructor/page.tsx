@@ -1,6 +1,7 @@
 // The instructor's home (INSTRUCTOR or ADMIN): what instructors do here, their classes, their account.
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
+import { Icon } from "@/components/ui/icon";
 import { EmptyState } from "@/components/ui/states";
 import { requirePageRole } from "@/lib/auth/guard";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -21,7 +22,7 @@ export default async function InstructorPage() {
       </header>
       <div className="stack">
         <Card title={t("instructor.classes.title")} labelledBy="classes-title">
-          <EmptyState icon="▦" headingLevel={3} title={t("instructor.classes.emptyTitle")} body={t("instructor.classes.emptyBody")} />
+          <EmptyState icon={<Icon name="classes" size={32} />} headingLevel={3} title={t("instructor.classes.emptyTitle")} body={t("instructor.classes.emptyBody")} />
         </Card>
         <div className="grid-2">
           <Card title={t("instructor.duties.title")} labelledBy="duties-title">

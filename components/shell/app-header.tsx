@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
 import type { Translate } from "@/lib/i18n";
+import { Icon } from "@/components/ui/icon";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import type { ThemeChoice } from "@/components/theme/theme";
 import { LanguageSwitcher } from "./language-switcher";
@@ -28,8 +29,8 @@ export function AppHeader({ user, t, theme }: { user: CurrentUser | null; t: Tra
     <header className={styles.header}>
       <div className={styles.bar}>
         <Link href={user ? "/dashboard" : "/"} className={styles.brand}>
-          <span className={styles.logo} aria-hidden="true">
-            ⎈
+          <span className={styles.logo}>
+            <Icon name="helm" size={20} />
           </span>
           kubedrill
         </Link>

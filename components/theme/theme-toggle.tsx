@@ -1,6 +1,7 @@
 "use client";
 // Header button that flips between light and dark; the first click from "system" picks the opposite
 // of what the OS shows now.
+import { Icon } from "@/components/ui/icon";
 import { useT } from "@/lib/i18n/client";
 import { setThemeChoice, usePrefersDark, useThemeChoice, type ThemeChoice } from "./theme-store";
 import styles from "../shell/shell.module.css";
@@ -18,7 +19,7 @@ export function ThemeToggle({ serverChoice }: { serverChoice: ThemeChoice }) {
       title={isDark ? t("theme.toLight") : t("theme.toDark")}
       onClick={() => setThemeChoice(isDark ? "light" : "dark")}
     >
-      <span aria-hidden="true">{isDark ? "☀" : "☾"}</span>
+      <Icon name={isDark ? "sun" : "moon"} size={18} />
     </button>
   );
 }

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/states";
+import { Icon } from "@/components/ui/icon";
 import { Table } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/guard";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -37,7 +38,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         {t("admin.users.count", { count: total })}
       </p>
       {users.length === 0 ? (
-        <EmptyState icon="⌕" title={t("admin.users.empty")} />
+        <EmptyState icon={<Icon name="search" size={32} />} title={t("admin.users.empty")} />
       ) : (
         <Table caption={t("admin.users.caption")}>
           <thead>
