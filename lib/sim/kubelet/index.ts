@@ -1,0 +1,133 @@
+// The kubelet module: one agent per node (pod workers, image store, back-off tables, probe workers)
+// installed into the engine as a pod-watching controller plus virtual-clock timers, and the
+// KubeletFacade (exec/logs/stop/start node) registered as engine.modules "kubelet".
+// Mirrors pkg/kubelet (kubelet.go syncLoop → pod_workers.go → kuberuntime_manager.go SyncPod).
+import type { ClusterOptions } from "../cluster";
+import type { Engine } from "../core/engine";
+import { Backoff } from "./backoff";
+import {
+  findInstance,
+  KILL_TIMER,
+  PROC_TIMER,
+  resumeProcess,
+  sendStopSignal,
+  signalProcess,
+  SIGNAL_TIMER,
+  type ProcPayload,
+  type SignalPayload,
+} from "./containers";
+import { createFacade } from "./facade";
+import { completePull, PULL_TIMER, type PullPayload } from "./images";
+import { completePostStart, POSTSTART_TIMER, type HookPayload } from "./lifecycle";
+import { agentFor, EVICTION_TIMER, NODE_MONITOR_TIMER, nodeMonitor, taintEviction } from "./node-lifecycle";
+import { defaultDeps } from "./ports";
+import { newWorker, podKey, podRemoved, syncPod, writeStatus } from "./pod-worker";
+import { probeTick, PROBE_TIMER, type ProbePayload } from "./prober";
+import { SYNC_CONTROLLER, type KubeletDeps, type KubeletState, type Obj, type PodWorker } from "./state";
+
+export type { KubeletDeps, RuntimePort, NetworkPort } from "./state";
+export { defaultDeps, localPodNetwork } from "./ports";
+
+const STATE_KEY = "kubelet.state";
+
+export function kubeletState(engine: Engine): KubeletState | undefined {
+  return engine.modules.get(STATE_KEY) as KubeletState | undefined;
+}
+
+function reconcile(kl: KubeletState, key: string): void {
+  const [ns, name] = key.split("/");
+  const pod = kl.engine.store.get("pods", ns, name) as Obj | undefined;
+  for (const uid of [...(kl.byKey.get(key) ?? [])]) {
+    const w = kl.workers.get(uid);
+    if (!w || (pod && pod.metadata.uid === uid)) continue;
+    // The pod object is gone (force-deleted, or replaced under the same name); a stopped node cleans up on start.
+    if (kl.nodes.get(w.node)?.running) podRemoved(kl, w);
+  }
+  const nodeName: string | undefined = pod?.spec?.nodeName;
+  if (!pod || !nodeName) return;
+  let w = kl.workers.get(pod.metadata.uid);
+  if (!w) {
+    const agent = agentFor(kl, nodeName);
+    if (!agent?.running) return;
+    // A pod that already finished (or a kubelet restart) is not started again.
+    if (pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed") {
+      if (pod.metadata.deletionTimestamp) kl.engine.api.finalize("pods", ns, name);
+      return;
+    }
+    w = newWorker(kl, pod, agent);
+  }
+  syncPod(kl, w);
+}
+
+function withInstance(kl: KubeletState, p: ProcPayload, f: (w: PodWorker, rec: NonNullable<ReturnType<typeof findInstance>>) => void): void {
+  const w = kl.workers.get(p.uid);
+  if (!w || !kl.nodes.get(w.node)?.running) return;
+  const found = findInstance(w, p.container, p.id);
+  if (found) f(w, found);
+}
+
+export function installKubelet(engine: Engine, options: ClusterOptions = {}, deps: KubeletDeps = defaultDeps(options.images)): KubeletState {
+  const kl: KubeletState = {
+    engine,
+    deps,
+    nodes: new Map(),
+    workers: new Map(),
+    byKey: new Map(),
+    crashBackoff: new Backoff(10_000, 300_000, () => engine.now()),
+    imageBackoff: new Backoff(10_000, 300_000, () => engine.now()),
+    pvStorage: new Map(),
+  };
+  engine.modules.set(STATE_KEY, kl);
+  engine.modules.set("kubelet", createFacade(kl));
+  engine.registerController({
+    name: SYNC_CONTROLLER,
+    watches: [
+      {
+        resource: "pods",
+        keys: (c) => {
+          const key = podKey(c.object.metadata.namespace!, c.object.metadata.name!);
+          return (c.object as Obj).spec?.nodeName || kl.byKey.get(key)?.size ? [key] : [];
+        },
+      },
+    ],
+    reconcile: (key) => reconcile(kl, key),
+  });
+  engine.onTimer("kubelet.sync", (p) => {
+    const w = kl.workers.get((p as { uid: string }).uid);
+    if (!w) return;
+    if (w.syncAt !== undefined && w.syncAt <= engine.now()) {
+      w.syncTimer = undefined;
+      w.syncAt = undefined;
+    }
+    syncPod(kl, w);
+  });
+  engine.onTimer(PROC_TIMER, (p) => withInstance(kl, p as ProcPayload, (w, { rec, inst }) => resumeProcess(kl, w, rec, inst)));
+  engine.onTimer(SIGNAL_TIMER, (p) => withInstance(kl, p as SignalPayload, (w, { rec, inst }) => signalProcess(kl, w, rec, inst, (p as SignalPayload).signal)));
+  engine.onTimer(KILL_TIMER, (p) => withInstance(kl, p as ProcPayload, (w, { rec, inst }) => signalProcess(kl, w, rec, inst, "KILL")));
+  engine.onTimer("kubelet.prestop-done", (p) =>
+    withInstance(kl, p as ProcPayload, (w, { rec, inst }) => {
+      if (inst.killing) inst.killing.hookTimer = undefined;
+      sendStopSignal(kl, w, rec, inst);
+    }),
+  );
+  engine.onTimer(POSTSTART_TIMER, (p) => withInstance(kl, p as HookPayload, (w, { rec, inst }) => completePostStart(kl, w, rec, inst, p as HookPayload)));
+  engine.onTimer(PROBE_TIMER, (p) => withInstance(kl, p as ProbePayload, (w, { rec, inst }) => probeTick(kl, w, rec, inst, (p as ProbePayload).type)));
+  engine.onTimer(PULL_TIMER, (p) => {
+    const pp = p as PullPayload;
+    const w = kl.workers.get(pp.uid);
+    if (!w) return;
+    const node = kl.nodes.get(w.node);
+    const rec = [...w.init, ...w.regular].find((r) => r.name === pp.container);
+    if (!node?.running || !rec) return;
+    completePull(kl, w, rec, node, pp);
+    if (rec.waiting?.reason === "ErrImagePull") {
+      // The failure shows as ErrImagePull until the worker's next sync (the status update round-trip).
+      rec.retryAt = engine.now() + 1000;
+      writeStatus(kl, w);
+      engine.schedule(1000, "kubelet.sync", { uid: w.uid });
+    } else syncPod(kl, w);
+  });
+  engine.onTimer(NODE_MONITOR_TIMER, (p) => nodeMonitor(kl, p as never));
+  engine.onTimer(EVICTION_TIMER, (p) => taintEviction(kl, p as never));
+  return kl;
+}
