@@ -300,8 +300,12 @@ export class ApiServer {
         if (info.resource === "daemonsets")
           o.status = { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 };
         break;
+      case "nodes":
+      case "events":
+        // Node status is the kubelet's to post (bootstrap registers nodes with theirs).
+        break;
       default:
-        if (info.resource !== "events" && "status" in o) delete o.status;
+        if ("status" in o) delete o.status;
     }
     return { ok: true, value: obj };
   }

@@ -142,7 +142,12 @@ export function bootstrapCluster(engine: Engine, nodes: NodeOptions[]): void {
   for (const name of ["default", "kube-node-lease", "kube-public", "kube-system"]) {
     create(engine, { apiVersion: "v1", kind: "Namespace", metadata: { name } });
   }
-  nodes.forEach((n, i) => create(engine, nodeObject(engine, n, i)));
+  nodes.forEach((n, i) => {
+    const node = nodeObject(engine, n, i);
+    create(engine, node);
+    // Registration creates the Node; its kubelet then posts the status.
+    engine.api.updateStatus("nodes", undefined, n.name, node.status);
+  });
   const cp = nodes.find((n) => n.controlPlane) ?? nodes[0];
   const cpIndex = nodes.indexOf(cp);
   const cpAddress = cp.address ?? (cp.controlPlane ? `172.30.1.${2 + cpIndex}` : `172.30.2.${1 + cpIndex}`);

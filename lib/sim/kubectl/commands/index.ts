@@ -7,6 +7,7 @@ import { runDelete } from "./delete";
 import { runLogs } from "./logs";
 import { runExec } from "./exec";
 import { runCordon, runLabelLike, runScale, runTaint } from "./edit-objects";
+import { runEdit, runEvents, runExplain, runWait } from "./info";
 import {
   runApiResources,
   runApiVersions,
@@ -71,7 +72,7 @@ export const COMMANDS: CommandDef[] = [
   { name: "expose" },
   { name: "run" },
   { name: "set", subcommands: [] },
-  { name: "explain" },
+  { name: "explain", flags: [F.recursive, { name: "api-version", type: "string" }, F.output], run: runExplain },
   {
     name: "get",
     flags: [
@@ -99,7 +100,7 @@ export const COMMANDS: CommandDef[] = [
     ],
     run: runGet,
   },
-  { name: "edit" },
+  { name: "edit", flags: [F.filename, F.output, F.recursive, { name: "windows-line-endings", type: "bool" }, F.validate, F.fieldManager, { name: "subresource", type: "string" }, F.record, { name: "save-config", type: "bool" }], run: runEdit },
   {
     name: "delete",
     flags: [
@@ -177,7 +178,7 @@ export const COMMANDS: CommandDef[] = [
   { name: "cp" },
   { name: "auth", subcommands: [] },
   { name: "debug" },
-  { name: "events" },
+  { name: "events", flags: [F.allNamespaces, F.output, F.noHeaders, { name: "for", type: "string" }, { name: "types", type: "stringSlice" }, { name: "watch", short: "w", type: "bool" }, { name: "chunk-size", type: "int", default: 500 }], run: runEvents },
   { name: "diff" },
   {
     name: "apply",
@@ -210,7 +211,7 @@ export const COMMANDS: CommandDef[] = [
     flags: [F.filename, F.recursive, F.output, F.dryRun, F.force, F.gracePeriod, F.timeout, F.wait, F.validate, F.fieldManager, { name: "cascade", type: "string", default: "background" }, { name: "save-config", type: "bool" }],
     run: (c, p) => runManifestWrite(c, p, "replace"),
   },
-  { name: "wait" },
+  { name: "wait", flags: [F.filename, F.recursive, F.selector, F.fieldSelector, F.allNamespaces, F.output, { name: "for", type: "string" }, { name: "timeout", type: "duration", default: "30s" }, { name: "all", type: "bool" }, { name: "local", type: "bool" }], run: runWait },
   { name: "kustomize" },
   { name: "label", flags: [F.filename, F.recursive, F.selector, F.allNamespaces, F.output, F.dryRun, { name: "all", type: "bool" }, { name: "overwrite", type: "bool" }, { name: "list", type: "bool" }, { name: "local", type: "bool" }, { name: "resource-version", type: "string" }, F.fieldSelector, F.fieldManager], run: (c, p) => runLabelLike(c, p, "label") },
   { name: "annotate", flags: [F.filename, F.recursive, F.selector, F.allNamespaces, F.output, F.dryRun, { name: "all", type: "bool" }, { name: "overwrite", type: "bool" }, { name: "list", type: "bool" }, { name: "local", type: "bool" }, { name: "resource-version", type: "string" }, F.fieldSelector, F.fieldManager], run: (c, p) => runLabelLike(c, p, "annotation") },
