@@ -77,3 +77,27 @@ describe("decodeObject", () => {
     expect(ignore.ok && ignore.warnings).toEqual([]);
   });
 });
+
+describe("[]byte fields", () => {
+  it.each([
+    ["bXktc2VjcmV0", undefined],
+    ["aGVsbG8=", undefined],
+    ["aGk=\n", undefined],
+    ["my-secret", 2],
+    ["hello", 4],
+    ["abc", 0],
+    ["a===", 1],
+    ["aGk=x", 4],
+  ])("base64 %j → error offset %s", async (text, offset) => {
+    const { base64ErrorOffset } = await import("./decode");
+    expect(base64ErrorOffset(text)).toBe(offset);
+  });
+
+  it("refuses Secret data that is not base64, as the API server does", () => {
+    expect(message({ apiVersion: "v1", kind: "Secret", metadata: { name: "s" }, data: { password: "admin-123" } })).toBe(
+      'Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 5',
+    );
+    const ok = decode({ apiVersion: "v1", kind: "Secret", metadata: { name: "s" }, data: { password: "YWRtaW4=" } });
+    expect(ok.ok).toBe(true);
+  });
+});

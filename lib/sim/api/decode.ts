@@ -58,6 +58,48 @@ const OMIT_ZERO_FIELDS = new Set([
   "meta.v1.ObjectMeta.uid",
 ]);
 
+// []byte fields: JSON carries them as base64 strings (d.ts types say only "string").
+const BYTES_MAP_FIELDS = new Set(["core.v1.Secret.data", "core.v1.ConfigMap.binaryData"]);
+
+const BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/**
+ * The byte offset encoding/base64's StdEncoding.Decode reports for malformed input (CorruptInputError),
+ * or undefined when the text decodes. Newlines are skipped, as Go does.
+ */
+export function base64ErrorOffset(src: string): number | undefined {
+  const isNewline = (c: string) => c === "\n" || c === "\r";
+  let si = 0;
+  for (;;) {
+    if (si === src.length) return undefined;
+    let j = 0;
+    for (; j < 4; j++) {
+      if (si === src.length) {
+        if (j === 0) return undefined;
+        return si - j;
+      }
+      const ch = src[si++];
+      if (BASE64_ALPHABET.includes(ch)) continue;
+      if (isNewline(ch)) {
+        j--;
+        continue;
+      }
+      if (ch !== "=") return si - 1;
+      // Padding: only after two or three symbols, and it must end the input.
+      if (j === 0 || j === 1) return si - 1;
+      if (j === 2) {
+        while (si < src.length && isNewline(src[si])) si++;
+        if (si === src.length) return src.length;
+        if (src[si] !== "=") return si - 1;
+        si++;
+      }
+      while (si < src.length && isNewline(src[si])) si++;
+      if (si < src.length) return si;
+      return undefined;
+    }
+  }
+}
+
 function jsonKind(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
@@ -242,6 +284,13 @@ function decodeStruct(
       continue;
     }
     const value = decodeValue(raw[key], field.type, state, definition.name, goPath ? `${goPath}.${key}` : key, fieldPath);
+    if (BYTES_MAP_FIELDS.has(`${definition.key}.${key}`) && value && typeof value === "object") {
+      for (const item of Object.values(value as Record<string, unknown>)) {
+        const offset = typeof item === "string" ? base64ErrorOffset(item) : undefined;
+        // encoding/json saves this like a type error: the first one wins, decoding goes on.
+        if (offset !== undefined) state.typeError ??= `illegal base64 data at input byte ${offset}`;
+      }
+    }
     if (value === undefined) continue;
     if ((value === false || value === 0 || value === "") && OMIT_ZERO_FIELDS.has(`${definition.key}.${key}`)) continue;
     out[key] = value;

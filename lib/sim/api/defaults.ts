@@ -398,6 +398,75 @@ function defaultEndpointSlice(slice: Obj): void {
   for (const port of list(slice.ports)) setDefaultString(port, "protocol", "TCP");
 }
 
+// --- kinds issue 10 serves (networking, autoscaling, rbac, storage, scheduling, limits) ---------------
+
+/** networking/v1 SetDefaults_NetworkPolicy + SetDefaults_NetworkPolicyPort. */
+function defaultNetworkPolicy(np: Obj): void {
+  const spec = ensureObj(np, "spec");
+  for (const direction of ["ingress", "egress"]) {
+    for (const rule of list(spec[direction])) for (const port of list(rule.ports)) setDefaultString(port, "protocol", "TCP");
+  }
+  if (!Array.isArray(spec.policyTypes) || spec.policyTypes.length === 0) {
+    spec.policyTypes = list(spec.egress).length > 0 ? ["Ingress", "Egress"] : ["Ingress"];
+  }
+}
+
+/** core/v1 SetDefaults_LimitRangeItem: Container limits default from max, requests from default/min. */
+function defaultLimitRange(lr: Obj): void {
+  for (const item of list(ensureObj(lr, "spec").limits)) {
+    if (item.type !== "Container") continue;
+    const defaults: Obj = { ...(obj(item.default) ?? {}) };
+    const defaultRequest: Obj = { ...(obj(item.defaultRequest) ?? {}) };
+    for (const [key, value] of Object.entries(obj(item.max) ?? {})) if (defaults[key] === undefined) defaults[key] = value;
+    for (const [key, value] of Object.entries(defaults)) if (defaultRequest[key] === undefined) defaultRequest[key] = value;
+    for (const [key, value] of Object.entries(obj(item.min) ?? {})) if (defaultRequest[key] === undefined) defaultRequest[key] = value;
+    // Empty resource lists are omitted when the object is written out.
+    if (Object.keys(defaults).length) item.default = defaults;
+    if (Object.keys(defaultRequest).length) item.defaultRequest = defaultRequest;
+  }
+}
+
+/** copyHPAScalingRules over GenerateHPAScaleUpRules / GenerateHPAScaleDownRules defaults. */
+function defaultScalingRules(rules: unknown, defaults: Obj): Obj {
+  const given = obj(rules);
+  if (!given) return structuredClone(defaults);
+  const out: Obj = { ...given };
+  for (const key of ["stabilizationWindowSeconds", "selectPolicy", "policies"]) if (out[key] === undefined) out[key] = structuredClone(defaults[key]);
+  return out;
+}
+
+/** autoscaling/v2 SetDefaults_HorizontalPodAutoscaler. */
+function defaultHorizontalPodAutoscaler(hpa: Obj): void {
+  const spec = ensureObj(hpa, "spec");
+  setDefault(spec, "minReplicas", 1);
+  if (!Array.isArray(spec.metrics) || spec.metrics.length === 0) {
+    spec.metrics = [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 80 } } }];
+  }
+  const behavior = obj(spec.behavior);
+  if (behavior) {
+    behavior.scaleUp = defaultScalingRules(behavior.scaleUp, {
+      stabilizationWindowSeconds: 0,
+      selectPolicy: "Max",
+      policies: [
+        { type: "Pods", value: 4, periodSeconds: 15 },
+        { type: "Percent", value: 100, periodSeconds: 15 },
+      ],
+    });
+    behavior.scaleDown = defaultScalingRules(behavior.scaleDown, {
+      selectPolicy: "Max",
+      policies: [{ type: "Percent", value: 100, periodSeconds: 15 }],
+    });
+  }
+}
+
+/** rbac/v1 SetDefaults_Subject: users and groups belong to the rbac API group. */
+function defaultRoleBinding(binding: Obj): void {
+  for (const subject of list(binding.subjects)) {
+    // ServiceAccount subjects get "" (omitted when written out), so only users and groups change.
+    if (!subject.apiGroup && (subject.kind === "User" || subject.kind === "Group")) subject.apiGroup = "rbac.authorization.k8s.io";
+  }
+}
+
 /** PrepareForCreate: the status a freshly created object carries. */
 function resetStatusForCreate(kind: string, object: Obj): void {
   switch (kind) {
@@ -489,6 +558,26 @@ export function applyDefaults(object: KubeObject, ctx: DefaultsContext): KubeObj
       break;
     case "CronJob":
       defaultCronJob(out);
+      break;
+    case "NetworkPolicy":
+      defaultNetworkPolicy(out);
+      break;
+    case "LimitRange":
+      defaultLimitRange(out);
+      break;
+    case "HorizontalPodAutoscaler":
+      defaultHorizontalPodAutoscaler(out);
+      break;
+    case "RoleBinding":
+    case "ClusterRoleBinding":
+      defaultRoleBinding(out);
+      break;
+    case "StorageClass":
+      setDefaultString(out, "reclaimPolicy", "Delete");
+      setDefaultString(out, "volumeBindingMode", "Immediate");
+      break;
+    case "PriorityClass":
+      setDefaultString(out, "preemptionPolicy", "PreemptLowerPriority");
       break;
     default:
       break;

@@ -289,3 +289,65 @@ spec:
     expect(pod.spec.containers[0].volumeMounts).toBeUndefined();
   });
 });
+
+describe("defaults for the kinds issue 10 serves", () => {
+  it("NetworkPolicy: policyTypes and port protocols", () => {
+    const np = created(`apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: db}
+spec:
+  podSelector: {matchLabels: {app: db}}
+  ingress:
+  - ports: [{port: 5432}]
+  egress:
+  - {}
+`);
+    expect(np.spec.policyTypes).toEqual(["Ingress", "Egress"]);
+    expect(np.spec.ingress[0].ports).toEqual([{ port: 5432, protocol: "TCP" }]);
+  });
+
+  it("LimitRange: default limits from max, requests from default", () => {
+    const lr = created(`apiVersion: v1
+kind: LimitRange
+metadata: {name: limits}
+spec:
+  limits:
+  - type: Container
+    max: {cpu: "1"}
+    min: {memory: 64Mi}
+`);
+    expect(lr.spec.limits[0]).toEqual({
+      type: "Container",
+      max: { cpu: "1" },
+      min: { memory: "64Mi" },
+      default: { cpu: "1" },
+      defaultRequest: { cpu: "1", memory: "64Mi" },
+    });
+  });
+
+  it("HorizontalPodAutoscaler: minReplicas and the CPU metric", () => {
+    const hpa = created(`apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: web}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  maxReplicas: 5
+`);
+    expect(hpa.spec.minReplicas).toBe(1);
+    expect(hpa.spec.metrics).toEqual([{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 80 } } }]);
+  });
+
+  it("RoleBinding subjects and StorageClass policies", () => {
+    const rb = created(`apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: read}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: reader}
+subjects:
+- {kind: User, name: jane}
+- {kind: ServiceAccount, name: robot, namespace: default}
+`);
+    expect(rb.subjects.map((s: Loose) => s.apiGroup)).toEqual(["rbac.authorization.k8s.io", undefined]);
+    const sc = created("apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: fast}\nprovisioner: kubernetes.io/no-provisioner\n");
+    expect([sc.reclaimPolicy, sc.volumeBindingMode]).toEqual(["Delete", "Immediate"]);
+  });
+});
