@@ -8,6 +8,6 @@ export { SIGNAL_NUMBERS } from "./types";
 export { spawnProcess, runToCompletion, lookupProgram, STEPS_PER_SLICE, BUSY_SLICE_MS, MAX_BUSY_STEPS, type RunResult, type SpawnOptions } from "./process";
 export { createCatalog, resolveImage, parseReference, imageDigest, type ImageCatalog, type ImageResolution, type ImageSpec, type ImageBuild } from "./images";
 export { Vfs, createVfs, buildLayer, writeAtomicVolume, normalizePath, ERRNO_TEXT, type Errno, type FsResult, type FsNode, type FsLayer, type LayerEntry, type Stat } from "./vfs";
-export { createContainerFs, createTestContext, type TestContext } from "./testing";
+export { createContainerFs, createTestContext, runShell, type TestContext } from "./testing";
 export { parseScript } from "./shell/parser";
 export { ShellSyntaxError } from "./shell/lexer";

@@ -13,9 +13,9 @@ import type { ProcessHost, ProgramLookup } from "./host";
 import { SIGNAL_NUMBERS, type Effect, type Process, type ProcessContext, type ResolvedImage, type Signal, type SpawnResult } from "./types";
 import { normalizePath } from "./vfs";
 
-export const STEPS_PER_SLICE = 10_000;
+export const STEPS_PER_SLICE = 5_000;
 export const BUSY_SLICE_MS = 100;
-export const MAX_BUSY_STEPS = 500_000;
+export const MAX_BUSY_STEPS = 100_000;
 export const MAX_OUTPUT_PER_RESUME = 256 * 1024;
 const MAX_ROUNDS = 100_000;
 
@@ -46,7 +46,7 @@ export function lookupProgram(fs: ProcessContext["fs"], name: string, path: stri
   let denied: ProgramLookup | null = null;
   for (const dir of path.split(":")) {
     if (!dir) continue;
-    const found = classify(normalizePath(`${dir}/${name}`, cwd));
+    const found = classify(dir.startsWith("/") ? `${dir}/${name}` : normalizePath(`${dir}/${name}`, cwd));
     if (!found || found.kind === "is-directory") continue;
     if (found.kind === "not-executable") { denied ??= found; continue; }
     return found;

@@ -2,6 +2,8 @@
 // in-memory listeners and a scriptable network) — used by this module's tests and handy for the kubelet's.
 import type { HttpRequest, HttpResponse, NetResult, NetworkAccess, ProcessContext, ProcessInfo, ResolvedImage, ServerHandler } from "./types";
 import { Vfs } from "./vfs";
+import { resolveImage } from "./images";
+import { runToCompletion } from "./process";
 
 /** A container root filesystem: the image layer (shared, frozen) under a fresh copy-on-write upper layer. */
 export function createContainerFs(image: ResolvedImage, now: () => number): Vfs {
@@ -25,7 +27,8 @@ export type TestContext = ProcessContext & {
 };
 
 export function createTestContext(image: ResolvedImage, opts: { env?: Record<string, string>; pid?: number; hostname?: string; start?: number; fs?: Vfs } = {}): TestContext {
-  const clock = { now: opts.start ?? Date.UTC(2026, 10, 23, 10, 0, 0) };
+  // 2026-11-23T10:00:00Z
+  const clock = { now: opts.start ?? 1_795_428_000_000 };
   const fs = opts.fs ?? createContainerFs(image, () => clock.now);
   const listeners = new Map<number, ServerHandler>();
   const dns = new Map<string, string>();
@@ -96,4 +99,19 @@ export function createTestContext(image: ResolvedImage, opts: { env?: Record<str
     stderrText: () => err.join(""),
   };
   return ctx;
+}
+
+/** Resolves `image`, runs `sh -c script` to completion in a fresh container and returns what it printed. */
+export function runShell(
+  imageRef: string,
+  script: string,
+  setup?: (ctx: TestContext) => void,
+  opts: { timeoutMs?: number; maxSteps?: number; shell?: string } = {},
+): { code: number; out: string; err: string; timedOut: boolean; elapsedMs: number; ctx: TestContext } {
+  const r = resolveImage(imageRef);
+  if (r.kind !== "ok") throw new Error(`test image ${imageRef}: ${r.message}`);
+  const ctx = createTestContext(r.image, { pid: 7 });
+  setup?.(ctx);
+  const res = runToCompletion([opts.shell ?? "sh", "-c", script], r.image, ctx, { timeoutMs: opts.timeoutMs, maxSteps: opts.maxSteps });
+  return { code: res.exitCode, out: ctx.stdoutText(), err: ctx.stderrText(), timedOut: res.timedOut, elapsedMs: res.elapsedMs, ctx };
 }

@@ -153,7 +153,12 @@ export class Vfs {
   }
   private lookup(path: string): { node: FsNode | undefined; route: Route } {
     const route = this.route(path);
-    return { node: route.fs.getOwn(route.inner), route };
+    const node = route.fs.getOwn(route.inner);
+    // Parents of a mount point exist even when the image lacks them (the runtime creates them).
+    if (!node && this.mounts.some((m) => m.path.startsWith(`${path}/`))) {
+      return { node: { kind: "dir", mode: 0o755, mtime: 0, uid: 0, gid: 0 }, route };
+    }
+    return { node, route };
   }
 
   mount(path: string, fs: Vfs, opts: { readOnly?: boolean; subPath?: string } = {}): void {
@@ -172,31 +177,41 @@ export class Vfs {
 
   /** Resolves symlinks component by component (across mounts) to a real absolute path. */
   resolve(path: string, followLast = true): FsResult<string> {
-    let pending = normalizePath(path).split("/").filter(Boolean);
-    let real: string[] = [];
+    // Hot path (every PATH lookup): index-based, no intermediate arrays unless a symlink is met.
+    let parts = path.split("/");
+    let real = "";
     let hops = 0;
-    while (pending.length > 0) {
-      const name = pending.shift() as string;
-      if (name === "." || name === "") continue;
-      if (name === "..") { real.pop(); continue; }
-      const candidate = `/${[...real, name].join("/")}`;
-      const { node } = this.lookup(candidate);
-      const last = pending.length === 0;
+    for (let i = 0; i < parts.length; i++) {
+      const name = parts[i];
+      if (name === "" || name === ".") continue;
+      if (name === "..") {
+        real = real.slice(0, real.lastIndexOf("/"));
+        continue;
+      }
+      const candidate = `${real}/${name}`;
+      const node = this.lookupNode(candidate);
+      let last = true;
+      for (let j = i + 1; j < parts.length; j++) if (parts[j] !== "" && parts[j] !== ".") { last = false; break; }
       if (!node) {
-        if (last) { real.push(name); break; }
+        if (last) { real = candidate; break; }
         return fail("ENOENT");
       }
       if (node.kind === "symlink" && (!last || followLast)) {
         if (++hops > MAX_SYMLINKS) return fail("ELOOP");
-        const target = node.target.split("/").filter(Boolean);
-        if (node.target.startsWith("/")) real = [];
-        pending = [...target, ...pending];
+        if (node.target.startsWith("/")) real = "";
+        parts = [...node.target.split("/"), ...parts.slice(i + 1)];
+        i = -1;
         continue;
       }
       if (!last && node.kind !== "dir") return fail("ENOTDIR");
-      real.push(name);
+      real = candidate;
     }
-    return ok(`/${real.join("/")}`);
+    return ok(real === "" ? "/" : real);
+  }
+
+  private lookupNode(path: string): FsNode | undefined {
+    if (this.mounts.length === 0) return this.getOwn(path);
+    return this.lookup(path).node;
   }
 
   private statReal(real: string): FsResult<Stat> {

@@ -23,6 +23,16 @@ type Field = { text: string; pattern: string; glob: boolean; any: boolean };
 type Mode = "fields" | "string" | "pattern";
 
 const GLOB_CHARS = /[*?[]/;
+/** An unescaped `*`, `?` or a complete `[...]` bracket expression: a lone `[` (the test command) is literal. */
+function hasGlobMeta(pattern: string): boolean {
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") { i++; continue; }
+    if (c === "*" || c === "?") return true;
+    if (c === "[" && pattern.indexOf("]", i + 2) !== -1) return true;
+  }
+  return false;
+}
 export const escapeGlob = (s: string) => s.replace(/[\\*?[\]]/g, (c) => `\\${c}`);
 
 /** Glob pattern (sh syntax, `\` escapes) → anchored RegExp. */
@@ -256,12 +266,27 @@ export function globPaths(pattern: string, fs: Vfs, cwd: string): string[] {
 }
 
 /** Full expansion of command words into argv fields. */
+const literalWords = new WeakMap<Word, string | null>();
+/** The text of a word that is plain literals without glob characters (most words), else null. */
+function literalText(w: Word): string | null {
+  let t = literalWords.get(w);
+  if (t === undefined) {
+    t = w.parts.length > 0 && w.parts.every((p) => p.kind === "lit" && (p.quoted || !GLOB_CHARS.test(p.text)))
+      ? w.parts.map((p) => (p as { text: string }).text).join("")
+      : null;
+    literalWords.set(w, t);
+  }
+  return t;
+}
+
 export function* expandWords(words: Word[], host: ExpandHost): Generator<Yield, string[], unknown> {
   const out: string[] = [];
   for (const w of words) {
+    const lit = literalText(w);
+    if (lit !== null) { out.push(lit); continue; }
     const fields = yield* expandParts(w.parts, host, "fields");
     for (const f of fields) {
-      if (f.glob && !host.noglob) {
+      if (f.glob && !host.noglob && hasGlobMeta(f.pattern)) {
         const matches = globPaths(f.pattern, host.fs, host.cwd);
         if (matches.length) { out.push(...matches); continue; }
       }

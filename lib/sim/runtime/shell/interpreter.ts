@@ -727,20 +727,26 @@ export class Shell {
   }
 
   // ── expansion host ──────────────────────────────────────────────────────────────────────
+  private cachedExpandHost: ExpandHost | null = null;
+  /** One host object per shell (getters read live state): expansion runs for every command. */
   expandHost(): ExpandHost {
+    if (this.cachedExpandHost && (this.cachedExpandHost as ExpandHost & { owner: Shell }).owner === this) return this.cachedExpandHost;
     const self = this;
-    return {
-      getVar: (n) => self.getVar(n),
-      setVar: (n, v) => self.setVar(n, v),
+    const host = {
+      owner: self,
+      getVar: (n: string) => self.getVar(n),
+      setVar: (n: string, v: string) => self.setVar(n, v),
       positional: () => self.positional,
-      special: (n) => self.special(n),
-      commandSubstitution: (script) => self.commandSubstitution(script),
-      nounset: self.nounset,
-      noglob: self.noglob,
-      home: self.vars.get("HOME") ?? "/root",
-      fs: self.host.ctx.fs,
-      cwd: self.cwd,
+      special: (n: string) => self.special(n),
+      commandSubstitution: (script: Script) => self.commandSubstitution(script),
+      get nounset() { return self.nounset; },
+      get noglob() { return self.noglob; },
+      get home() { return self.vars.get("HOME") ?? "/root"; },
+      get fs() { return self.host.ctx.fs; },
+      get cwd() { return self.cwd; },
     };
+    this.cachedExpandHost = host;
+    return host;
   }
   arithHost() {
     return { getVar: (n: string) => this.getVar(n), setVar: (n: string, v: string) => this.setVar(n, v) };

@@ -151,6 +151,7 @@ class Parser {
         case "{": {
           this.pos++;
           const body = this.parseList(new Set(["}"]));
+          if (body.items.length === 0) this.fail();
           this.expectWord("}");
           return { kind: "group", body, redirs: this.parseRedirs() };
         }
@@ -211,24 +212,31 @@ class Parser {
     const clauses: { cond: List; body: List }[] = [];
     let elseBody: List | null = null;
     const cond = this.parseList(new Set(["then"]));
+    if (cond.items.length === 0) this.fail();
     this.expectWord("then");
-    clauses.push({ cond, body: this.parseList(new Set(["elif", "else", "fi"])) });
+    const body = this.parseList(new Set(["elif", "else", "fi"]));
+    if (body.items.length === 0) this.fail();
+    clauses.push({ cond, body });
     for (;;) {
       if (this.isWord("elif")) {
         this.pos++;
         const c = this.parseList(new Set(["then"]));
+        if (c.items.length === 0) this.fail();
         this.expectWord("then");
-        clauses.push({ cond: c, body: this.parseList(new Set(["elif", "else", "fi"])) });
+        const b = this.parseList(new Set(["elif", "else", "fi"]));
+        if (b.items.length === 0) this.fail();
+        clauses.push({ cond: c, body: b });
         continue;
       }
       if (this.isWord("else")) {
         this.pos++;
         elseBody = this.parseList(new Set(["fi"]));
+        if (elseBody.items.length === 0) this.fail();
       }
       break;
     }
     this.expectWord("fi");
-    if (clauses.some((c) => c.cond.items.length === 0)) this.fail();
+    if (clauses.some((c) => c.cond.items.length === 0 || c.body.items.length === 0) || elseBody?.items.length === 0) this.fail();
     return { kind: "if", clauses, elseBody, redirs: this.parseRedirs() };
   }
 
@@ -236,6 +244,7 @@ class Parser {
     this.skipNewlines();
     this.expectWord("do");
     const body = this.parseList(new Set(["done"]));
+    if (body.items.length === 0) this.fail();
     this.expectWord("done");
     return body;
   }
