@@ -12,6 +12,7 @@ import { clone, notFound, statusError, type ApiStatus, type KubeObject } from ".
 import { fromLabelSelector, matches, parseFieldSelector, parseSelector, type Selector } from "./core/selectors";
 import type { DeleteOptions } from "./core/apiserver";
 import type { Change } from "./core/store";
+import { threeWayMerge } from "./apply/strategic-merge";
 
 export type ClusterOptions = {
   seed?: number | string;
@@ -312,8 +313,21 @@ export class Cluster {
       return r.ok ? { ok: true, action: "created", resource: info.resource, object: clone(r.value) } : { ok: false, error: { kind: "status", status: r.status }, ref };
     }
     if (!live) return { ok: false, error: { kind: "status", status: notFound(info.resource, doc.metadata?.name ?? "", info.group) }, ref };
-    const desired = mode === "apply" ? withLastApplied(doc) : doc;
-    const r = api.update({ ...desired, metadata: { ...desired.metadata, resourceVersion: undefined } }, { strict: true, namespace: opts.namespace, dryRun: opts.dryRun });
+    let desired = mode === "apply" ? withLastApplied(doc) : doc;
+    if (mode === "apply") {
+      // Client-side apply: a three-way merge of the last-applied configuration, the new one and the live object.
+      const decoded = api.machinery.decode(doc, info);
+      if (!decoded.ok) return { ok: false, error: { kind: "status", status: decoded.status }, ref };
+      const lastText = live.metadata.annotations?.["kubectl.kubernetes.io/last-applied-configuration"];
+      let last: unknown;
+      try {
+        last = lastText ? JSON.parse(lastText) : undefined;
+      } catch {
+        last = undefined;
+      }
+      desired = threeWayMerge(last, desired, live, info.kind) as KubeObject;
+    }
+    const r = api.update({ ...desired, metadata: { ...desired.metadata, resourceVersion: undefined } }, { strict: mode !== "apply", namespace: opts.namespace, dryRun: opts.dryRun });
     if (!r.ok) return { ok: false, error: { kind: "status", status: r.status }, ref };
     const unchanged = r.value.metadata.resourceVersion === live.metadata.resourceVersion;
     return { ok: true, action: unchanged ? "unchanged" : mode === "replace" ? "replaced" : "configured", resource: info.resource, object: clone(r.value) };
