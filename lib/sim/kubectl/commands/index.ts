@@ -8,6 +8,7 @@ import { runLogs } from "./logs";
 import { runExec } from "./exec";
 import { runCordon, runLabelLike, runScale, runTaint } from "./edit-objects";
 import { runEdit, runEvents, runExplain, runWait } from "./info";
+import { runPatch } from "./patch";
 import {
   runApiResources,
   runApiVersions,
@@ -205,7 +206,11 @@ export const COMMANDS: CommandDef[] = [
     run: (c, p) => runManifestWrite(c, p, "apply"),
     subcommands: [],
   },
-  { name: "patch" },
+  {
+    name: "patch",
+    flags: [F.filename, F.recursive, F.output, F.dryRun, F.record, F.fieldManager, { name: "patch", short: "p", type: "string" }, { name: "patch-file", type: "string" }, { name: "type", type: "string", default: "strategic" }, { name: "local", type: "bool" }, { name: "subresource", type: "string" }],
+    run: runPatch,
+  },
   {
     name: "replace",
     flags: [F.filename, F.recursive, F.output, F.dryRun, F.force, F.gracePeriod, F.timeout, F.wait, F.validate, F.fieldManager, { name: "cascade", type: "string", default: "background" }, { name: "save-config", type: "bool" }],
