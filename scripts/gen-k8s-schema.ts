@@ -153,7 +153,101 @@ const ADDED_DEFINITIONS: Record<string, { description: string; fields: Array<[st
   },
 };
 
-type Field = [name: string, type: string, required: 0 | 1, description: string];
+// Enum fields (`+enum` string types). kubernetes-types drops the OpenAPI "enum" lists and the
+// "Possible enum values" paragraph the API server appends to these descriptions, so they are restored
+// here from the Go constants' doc comments, for the fields learners explain most.
+type EnumValues = Array<[value: string, doc: string]>;
+const RESTART_POLICY: EnumValues = [["Always", ""], ["Never", ""], ["OnFailure", ""]];
+const PULL_POLICY: EnumValues = [
+  ["Always", "means that kubelet always attempts to pull the latest image. Container will fail If the pull fails."],
+  ["IfNotPresent", "means that kubelet pulls if the image isn't present on disk. Container will fail if the image isn't present and the pull fails."],
+  ["Never", "means that kubelet never pulls an image, but only uses a local image. Container will fail if the image isn't present"],
+];
+const TERMINATION_MESSAGE_POLICY: EnumValues = [
+  ["FallbackToLogsOnError", "will read the most recent contents of the container logs for the container status message when the container exits with an error and the terminationMessagePath has no contents."],
+  ["File", "is the default behavior and will set the container status message to the contents of the container's terminationMessagePath when the container exits."],
+];
+const PROTOCOL: EnumValues = [
+  ["SCTP", "is the SCTP protocol."],
+  ["TCP", "is the TCP protocol."],
+  ["UDP", "is the UDP protocol."],
+];
+const URI_SCHEME: EnumValues = [
+  ["HTTP", "means that the scheme used will be http://"],
+  ["HTTPS", "means that the scheme used will be https://"],
+];
+const VOLUME_MODE: EnumValues = [
+  ["Block", "means the volume will not be formatted with a filesystem and will remain a raw block device."],
+  ["Filesystem", "means the volume will be or is formatted with a filesystem."],
+];
+const TAINT_EFFECT: EnumValues = [
+  ["NoExecute", "Evict any already-running pods that do not tolerate the taint. Currently enforced by NodeController."],
+  ["NoSchedule", "Do not allow new pods to schedule onto the node unless they tolerate the taint, but allow all pods submitted to Kubelet without going through the scheduler to start, and allow all already-running pods to continue running. Enforced by the scheduler."],
+  ["PreferNoSchedule", "Like TaintEffectNoSchedule, but the scheduler tries not to schedule new pods onto the node, rather than prohibiting new pods from scheduling onto the node entirely. Enforced by the scheduler."],
+];
+const ENUMS: Record<string, EnumValues> = {
+  "core.v1.PodSpec.restartPolicy": RESTART_POLICY,
+  "core.v1.PodSpec.dnsPolicy": [
+    ["ClusterFirst", "indicates that the pod should use cluster DNS first unless hostNetwork is true, if it is available, then fall back on the default (as determined by kubelet) DNS settings."],
+    ["ClusterFirstWithHostNet", "indicates that the pod should use cluster DNS first, if it is available, then fall back on the default (as determined by kubelet) DNS settings."],
+    ["Default", "indicates that the pod should use the default (as determined by kubelet) DNS settings."],
+    ["None", "indicates that the pod should use empty DNS settings. DNS parameters such as nameservers and search paths should be defined via DNSConfig."],
+  ],
+  "core.v1.Container.imagePullPolicy": PULL_POLICY,
+  "core.v1.EphemeralContainer.imagePullPolicy": PULL_POLICY,
+  "core.v1.Container.terminationMessagePolicy": TERMINATION_MESSAGE_POLICY,
+  "core.v1.EphemeralContainer.terminationMessagePolicy": TERMINATION_MESSAGE_POLICY,
+  "core.v1.ContainerPort.protocol": PROTOCOL,
+  "core.v1.ServicePort.protocol": PROTOCOL,
+  "core.v1.EndpointPort.protocol": PROTOCOL,
+  "core.v1.HTTPGetAction.scheme": URI_SCHEME,
+  "core.v1.ServiceSpec.type": [
+    ["ClusterIP", "means a service will only be accessible inside the cluster, via the cluster IP."],
+    ["ExternalName", "means a service consists of only a reference to an external name that kubedns or equivalent will return as a CNAME record, with no exposing or proxying of any pods involved."],
+    ["LoadBalancer", "means a service will be exposed via an external load balancer (if the cloud provider supports it), in addition to 'NodePort' type."],
+    ["NodePort", "means a service will be exposed on one port of every node, in addition to 'ClusterIP' type."],
+  ],
+  "core.v1.ServiceSpec.sessionAffinity": [
+    ["ClientIP", "is the Client IP based."],
+    ["None", "- no session affinity."],
+  ],
+  "core.v1.PersistentVolumeClaimSpec.volumeMode": VOLUME_MODE,
+  "core.v1.PersistentVolumeSpec.volumeMode": VOLUME_MODE,
+  "core.v1.PersistentVolumeSpec.persistentVolumeReclaimPolicy": [
+    ["Delete", "means the volume will be deleted from Kubernetes on release from its claim. The volume plugin must support Deletion."],
+    ["Recycle", "means the volume will be recycled back into the pool of unbound persistent volumes on release from its claim. The volume plugin must support Recycling."],
+    ["Retain", "means the volume will be left in its current phase (Released) for manual reclamation by the administrator. The default policy is Retain."],
+  ],
+  "core.v1.Toleration.operator": [["Equal", ""], ["Exists", ""]],
+  "core.v1.Toleration.effect": TAINT_EFFECT,
+  "core.v1.Taint.effect": TAINT_EFFECT,
+  "apps.v1.DeploymentStrategy.type": [
+    ["Recreate", "Kill all existing pods before creating new ones."],
+    ["RollingUpdate", "Replace the old ReplicaSets by new one using rolling update i.e gradually scale down the old ReplicaSets and scale up the new one."],
+  ],
+  "apps.v1.DaemonSetUpdateStrategy.type": [
+    ["OnDelete", "Replace the old daemons only when it's killed"],
+    ["RollingUpdate", "Replace the old daemons by new ones using rolling update i.e replace them on each node one after the other."],
+  ],
+  "apps.v1.StatefulSetSpec.podManagementPolicy": [
+    ["OrderedReady", "will create pods in strictly increasing order on scale up and strictly decreasing order on scale down, progressing only when the previous pod is ready or terminated. At most one pod will be changed at any time."],
+    ["Parallel", "will create and delete pods as soon as the stateful set replica count is changed, and will not wait for pods to be ready or complete termination."],
+  ],
+  "batch.v1.CronJobSpec.concurrencyPolicy": [
+    ["Allow", "allows CronJobs to run concurrently."],
+    ["Forbid", "forbids concurrent runs, skipping next run if previous hasn't finished yet."],
+    ["Replace", "cancels currently running job and replaces it with a new one."],
+  ],
+};
+
+function withEnum(fieldKey: string, description: string): { description: string; values?: string[] } {
+  const values = ENUMS[fieldKey];
+  if (!values) return { description };
+  const lines = values.map(([value, doc]) => ` - \`"${value}"\`${doc ? ` ${doc}` : ""}`);
+  return { description: `${description}\n\nPossible enum values:\n${lines.join("\n")}`, values: values.map(([v]) => v) };
+}
+
+type Field = [name: string, type: string, required: 0 | 1, description: string, enumValues?: string[]];
 type Definition = { description: string; fields: Field[] };
 
 function groupOf(file: string): string {
@@ -283,7 +377,10 @@ function emitDefinition(key: string): void {
     if (!ts.isPropertySignature(member) || !member.type) continue;
     const name = member.name.getText(info.source);
     const type = typeOf(member.type, info, `${key}.${name}`);
-    definition.fields.push([name, type, member.questionToken ? 0 : 1, docOf(member, info.source)]);
+    const doc = withEnum(`${key}.${name}`, docOf(member, info.source));
+    const field: Field = [name, type, member.questionToken ? 0 : 1, doc.description];
+    if (doc.values) field.push(doc.values);
+    definition.fields.push(field);
   }
   for (const field of ADDED_FIELDS[key] ?? []) {
     definition.fields.push(field);
@@ -305,7 +402,7 @@ writeFileSync(
   `// Generated by scripts/gen-k8s-schema.ts from kubernetes-types ${
     JSON.parse(readFileSync(path.join(TYPES_DIR, "package.json"), "utf8")).version
   } (the Kubernetes OpenAPI definitions). Do not edit.
-// Each definition: d = description, f = fields as [name, type, required (1) or not (0), description].
+// Each definition: d = description, f = fields as [name, type, required (1) or not (0), description, enum?].
 // Types: string, boolean, int32, int64, number, IntOrString, Quantity, Time, MicroTime, object (free-form),
 // "[]T" arrays, "map[string]T" maps and "#group.version.Name" references.
 import type { GeneratedDefinitions } from "./schema-types";

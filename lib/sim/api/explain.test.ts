@@ -10,20 +10,24 @@ function text(resource: string, options = {}): string {
 }
 
 describe("explain", () => {
-  it("renders a field of a primitive type", () => {
+  it("renders a field of a primitive type with its enum", () => {
     expect(text("pods.spec.restartPolicy")).toBe(
       [
         "KIND:       Pod",
         "VERSION:    v1",
         "",
         "FIELD: restartPolicy <string>",
-        "",
+        "ENUM:",
+        "    Always",
+        "    Never",
+        "    OnFailure",
         "",
         "DESCRIPTION:",
         "    Restart policy for all containers within the pod. One of Always, OnFailure,",
         "    Never. In some contexts, only a subset of those values may be permitted.",
         "    Default to Always. More info:",
-        "    https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy",
+        "    https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policyPossible",
+        "    enum values: - `\"Always\"` - `\"Never\"` - `\"OnFailure\"`",
         "",
         "",
       ].join("\n"),
@@ -60,10 +64,20 @@ describe("explain", () => {
     expect(text("pod.spec.containers.name")).toContain("FIELD: name <string>\n");
   });
 
+  it("renders a field without enum with two blank lines after FIELD", () => {
+    expect(text("cm.immutable").split("DESCRIPTION:")[0]).toBe("KIND:       ConfigMap\nVERSION:    v1\n\nFIELD: immutable <boolean>\n\n\n");
+  });
+
+  it("shows enum values under a field, at most four", () => {
+    const out = text("pod.spec.containers");
+    expect(out).toContain("  imagePullPolicy\t<string>\n  enum: Always, IfNotPresent, Never\n    Image pull policy.");
+    expect(text("pod.spec")).toContain("  dnsPolicy\t<string>\n  enum: ClusterFirst, ClusterFirstWithHostNet, Default, None\n");
+  });
+
   it("prints a recursive tree with two spaces per level", () => {
     const out = text("svc.spec.ports", { recursive: true });
     expect(out).toContain(
-      "FIELDS:\n  appProtocol\t<string>\n  name\t<string>\n  nodePort\t<integer>\n  port\t<integer> -required-\n  protocol\t<string>\n  targetPort\t<IntOrString>\n\n",
+      "FIELDS:\n  appProtocol\t<string>\n  name\t<string>\n  nodePort\t<integer>\n  port\t<integer> -required-\n  protocol\t<string>\n  enum: SCTP, TCP, UDP\n  targetPort\t<IntOrString>\n\n",
     );
     expect(text("pod.spec", { recursive: true })).toContain("  containers\t<[]Container> -required-\n    args\t<[]string>\n");
   });

@@ -126,10 +126,27 @@ function fieldDescription(field: SchemaField): string {
   return text;
 }
 
+/** extractEnum: the long view lists one value per line, the short view at most `limit` values. */
+function extractEnum(values: string[] | undefined, longView: boolean, limit: number, indentAmount: number): string {
+  if (!values?.length) return "";
+  let out = longView ? "ENUM:" : `\n${" ".repeat(indentAmount)}enum: `;
+  for (let i = 0; i < values.length; i++) {
+    if (limit > -1 && i >= limit) {
+      out += ", ....";
+      break;
+    }
+    if (i > 0 && !longView) out += ", ";
+    else if (longView) out += "\n    ";
+    out += values[i] === "" ? '""' : values[i];
+  }
+  return out;
+}
+
 function fieldDetail(field: SchemaField, level: number, short: boolean): string {
   const indentAmount = level * 2;
   let out = `${indent(indentAmount, field.name)}\t<${typeGuess(field.type)}>`;
   if (field.required) out += " -required-";
+  out += extractEnum(field.enum, false, 4, indentAmount);
   out += "\n";
   if (!short) {
     out += `${indent(indentAmount + 2, wrap(78 - indentAmount, field.description || "<no description>"))}\n`;
@@ -177,7 +194,9 @@ export function explain(resourceArg: string, fieldPath: string | string[] = [], 
   for (let i = 0; i < path.length; i++) {
     const field = definition?.byName.get(path[i]);
     if (!field) return { ok: false, error: `error: field "${path[path.length - 1]}" does not exist` };
-    if (i === path.length - 1) out += `FIELD: ${field.name} <${typeGuess(field.type)}>\n\n\n`;
+    if (i === path.length - 1) {
+      out += `FIELD: ${field.name} <${typeGuess(field.type)}>\n${extractEnum(field.enum, true, -1, 0)}\n\n`;
+    }
     description = fieldDescription(field);
     definition = definitionOf(field.type);
     if (!definition && i < path.length - 1) return { ok: false, error: `error: field "${path[path.length - 1]}" does not exist` };

@@ -1,6 +1,6 @@
 // Shapes of the generated schema (schema.generated.ts) and of the parsed form the decoder walks.
 
-export type GeneratedField = [name: string, type: string, required: 0 | 1, description: string];
+export type GeneratedField = [name: string, type: string, required: 0 | 1, description: string, enumValues?: string[]];
 export type GeneratedDefinitions = Record<string, { d: string; f: GeneratedField[] }>;
 
 export type SchemaType =
@@ -23,6 +23,8 @@ export type SchemaField = {
   type: SchemaType;
   required: boolean;
   description: string;
+  /** OpenAPI enum values, when the Go type is an `+enum` string. */
+  enum?: string[];
 };
 
 export type SchemaDefinition = {

@@ -27,11 +27,12 @@ export function getDefinition(key: string): SchemaDefinition | undefined {
   const raw = DEFINITIONS[key];
   if (!raw) return undefined;
   const [, version, name] = key.split(".");
-  const fields: SchemaField[] = raw.f.map(([fieldName, type, required, description]) => ({
+  const fields: SchemaField[] = raw.f.map(([fieldName, type, required, description, enumValues]) => ({
     name: fieldName,
     type: parseSchemaType(type),
     required: required === 1,
     description,
+    ...(enumValues ? { enum: enumValues } : {}),
   }));
   const definition: SchemaDefinition = {
     key,
