@@ -17,12 +17,15 @@ export const env: CommandImpl = function* (c) {
     c.io.out(Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(""));
     return 0;
   }
-  const found = c.host.lookup(rest[0], vars.PATH ?? "", c.cwd);
+  // execvp falls back to a default search path when PATH is unset (env -i).
+  const path = vars.PATH ?? "/usr/local/bin:/usr/bin:/bin";
+  const found = c.host.lookup(rest[0], path, c.cwd);
   if (found.kind !== "program" && found.kind !== "script") {
     complain(c, c.flavor === "gnu" ? `'${rest[0]}': No such file or directory` : `can't execute '${rest[0]}': No such file or directory`);
     return 127;
   }
-  return yield* c.host.run(rest, c.io, { env: vars, cwd: c.cwd, pid1: c.pid1 });
+  // The program sees the environment as given (no PATH if -i removed it); only the lookup used the default.
+  return yield* c.host.run([found.path, ...rest.slice(1)], c.io, { env: vars, cwd: c.cwd, pid1: c.pid1 });
 };
 
 export const printenv: CommandImpl = function* (c) {

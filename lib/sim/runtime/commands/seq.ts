@@ -11,6 +11,7 @@ export const seq: CommandImpl = function* (c) {
   for (let i = 0; i < c.args.length; i++) {
     const a = c.args[i];
     if (a === "-s") { sep = c.args[++i] ?? "\n"; continue; }
+    if (a.startsWith("-s") && a.length > 2) { sep = a.slice(2); continue; }
     if (a === "-w") { width = true; continue; }
     nums.push(a);
   }

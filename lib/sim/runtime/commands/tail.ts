@@ -12,7 +12,7 @@ function lastLines(text: string, spec: string): string {
 }
 
 export const tail: CommandImpl = function* (c) {
-  const args = c.args.map((a) => (/^\+\d+$/.test(a) ? `-n+${a.slice(1)}` : a));
+  const args = c.args.map((a, i) => (/^\+\d+$/.test(a) && c.args[i - 1] !== "-n" ? `-n+${a.slice(1)}` : a));
   const f = flagsOrUsage({ ...c, args }, { bool: "fFqvs", value: "nc", long: { lines: "=n", bytes: "=c", follow: "=f", retry: "bool" }, numericFlag: "n" });
   if (!f) return 1;
   const spec = String(f.flags.n ?? "10");
