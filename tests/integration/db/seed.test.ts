@@ -16,7 +16,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(emptyRoot, { recursive: true, force: true }));
 
-function entry(id: string, content: Record<string, unknown>, hash: string): TBankEntry {
+function entry(id: string, content: TBankEntry["content"], hash: string): TBankEntry {
   return { id, topic: id.split("/")[0], type: "single-choice", contentHash: hash, content };
 }
 

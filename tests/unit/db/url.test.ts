@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseDatabaseUrl } from "@/lib/db/url";
 
+function sqlitePath(url: string, root: string): string {
+  const target = parseDatabaseUrl(url, root);
+  if (target.kind !== "sqlite") throw new Error(`expected a SQLite target for ${url}`);
+  return target.filePath;
+}
+
 describe("parseDatabaseUrl", () => {
   it("resolves relative SQLite paths against the root", () => {
     expect(parseDatabaseUrl("file:./data/kubedrill.db", "/srv/app")).toEqual({
@@ -8,13 +14,13 @@ describe("parseDatabaseUrl", () => {
       url: "file:/srv/app/data/kubedrill.db",
       filePath: "/srv/app/data/kubedrill.db",
     });
-    expect(parseDatabaseUrl("file:kd.db", "/srv/app").filePath).toBe("/srv/app/kd.db");
+    expect(sqlitePath("file:kd.db", "/srv/app")).toBe("/srv/app/kd.db");
   });
 
   it("keeps absolute SQLite paths, including the file:/// form, and drops query parameters", () => {
-    expect(parseDatabaseUrl("file:/tmp/x.db", "/srv").filePath).toBe("/tmp/x.db");
-    expect(parseDatabaseUrl("file:///tmp/x.db", "/srv").filePath).toBe("/tmp/x.db");
-    expect(parseDatabaseUrl("file:./x.db?connection_limit=1", "/srv").filePath).toBe("/srv/x.db");
+    expect(sqlitePath("file:/tmp/x.db", "/srv")).toBe("/tmp/x.db");
+    expect(sqlitePath("file:///tmp/x.db", "/srv")).toBe("/tmp/x.db");
+    expect(sqlitePath("file:./x.db?connection_limit=1", "/srv")).toBe("/srv/x.db");
   });
 
   it("reads the PostgreSQL schema from ?schema= and hides it from node-postgres", () => {
