@@ -9,6 +9,7 @@ import { runExec } from "./exec";
 import { runCordon, runLabelLike, runScale, runTaint } from "./edit-objects";
 import { runEdit, runEvents, runExplain, runWait } from "./info";
 import { runPatch } from "./patch";
+import { runSetEnv, runSetImage, runSetResources } from "./set";
 import {
   runApiResources,
   runApiVersions,
@@ -72,7 +73,14 @@ export const COMMANDS: CommandDef[] = [
   { name: "create", flags: [F.filename, F.recursive, F.output, F.dryRun, F.record, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "edit", type: "bool" }, { name: "windows-line-endings", type: "bool" }, F.selector], run: (c, p) => runManifestWrite(c, p, "create"), subcommands: [] },
   { name: "expose" },
   { name: "run" },
-  { name: "set", subcommands: [] },
+  {
+    name: "set",
+    subcommands: [
+      { name: "image", flags: [F.filename, F.recursive, F.selector, F.output, F.dryRun, F.record, F.fieldManager, { name: "all", type: "bool" }, { name: "local", type: "bool" }], run: runSetImage },
+      { name: "env", flags: [F.filename, F.recursive, F.selector, F.output, F.dryRun, F.fieldManager, { name: "all", type: "bool" }, { name: "local", type: "bool" }, { name: "containers", short: "c", type: "string", default: "*" }, { name: "from", type: "string" }, { name: "prefix", type: "string" }, { name: "list", type: "bool" }, { name: "keys", type: "stringSlice" }, { name: "env", short: "e", type: "stringArray" }, { name: "overwrite", type: "bool", default: true }, { name: "resolve", type: "bool" }], run: runSetEnv },
+      { name: "resources", flags: [F.filename, F.recursive, F.selector, F.output, F.dryRun, F.record, F.fieldManager, { name: "all", type: "bool" }, { name: "local", type: "bool" }, { name: "containers", short: "c", type: "string", default: "*" }, { name: "limits", type: "string" }, { name: "requests", type: "string" }], run: runSetResources },
+    ],
+  },
   { name: "explain", flags: [F.recursive, { name: "api-version", type: "string" }, F.output], run: runExplain },
   {
     name: "get",
