@@ -1,20 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { advance, eventTrace, makePod, newCluster, pod, podStatusColumn } from "./testing";
-import type { Cluster } from "../cluster";
-
-/** STATUS column (with restarts) sampled at the given seconds after the pod was created. */
-export function statusAt(c: Cluster, name: string, times: number[]): string[] {
-  const out: string[] = [];
-  let now = 0;
-  for (const t of times) {
-    advance(c, t - now);
-    now = t;
-    const p = pod(c, name);
-    const restarts = (p.status.containerStatuses ?? []).reduce((n: number, s: { restartCount: number }) => n + s.restartCount, 0);
-    out.push(`${t}s ${podStatusColumn(p)} ${restarts}`);
-  }
-  return out;
-}
 
 describe("kubelet: pull, start, run", () => {
   it("runs nginx: ContainerCreating while pulling, then Running with full status", () => {

@@ -34,6 +34,7 @@ export function podStatusColumn(p: Obj): string {
   let initializing = false;
   inits.forEach((c, i) => {
     const restartable = initSpecs[i]?.restartPolicy === "Always";
+    if (initializing) return;
     if (c.state?.terminated && c.state.terminated.exitCode === 0) return;
     if (restartable && c.started) return;
     if (c.state?.terminated) {
@@ -61,4 +62,18 @@ export function eventTrace(cluster: Cluster, name: string): string[] {
     const t = Math.round((parseTime(String(e.firstTimestamp ?? e.eventTime)) - DEFAULT_START_MS) / 1000);
     return `${t}s ${e.type} ${e.reason}: ${e.message}${(e.count as number) > 1 ? ` (x${e.count})` : ""}`;
   });
+}
+
+/** STATUS column (with restarts) sampled at the given seconds after the pod was created. */
+export function statusAt(c: Cluster, name: string, times: number[]): string[] {
+  const out: string[] = [];
+  let now = 0;
+  for (const t of times) {
+    advance(c, t - now);
+    now = t;
+    const p = pod(c, name);
+    const restarts = (p.status.containerStatuses ?? []).reduce((n: number, s: { restartCount: number }) => n + s.restartCount, 0);
+    out.push(`${t}s ${podStatusColumn(p)} ${restarts}`);
+  }
+  return out;
 }
