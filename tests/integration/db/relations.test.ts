@@ -395,5 +395,23 @@ describeEachProvider("data model", (suite) => {
       expect(bucket.count).toBe(20);
       expect(bucket.blockedUntil).toBeNull();
     });
+
+    it("creates a new bucket from concurrent first hits with one native upsert each", async () => {
+      // lib/auth/rate-limit.ts counts hits with this upsert. Prisma turns it into INSERT … ON
+      // CONFLICT DO UPDATE (the where and create share the one unique key), so racing first hits
+      // from several instances neither fail with P2002 nor lose a count.
+      const key = unique("register:ip:198.51.100.4");
+      const hits = await Promise.allSettled(
+        Array.from({ length: 12 }, () =>
+          suite.db.rateLimitBucket.upsert({
+            where: { key },
+            create: { key, count: 1, windowStart: new Date() },
+            update: { count: { increment: 1 } },
+          }),
+        ),
+      );
+      expect(hits.filter((hit) => hit.status === "rejected")).toEqual([]);
+      expect((await suite.db.rateLimitBucket.findUniqueOrThrow({ where: { key } })).count).toBe(12);
+    });
   });
 });
