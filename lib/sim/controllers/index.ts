@@ -6,6 +6,9 @@ import { installEndpointsController } from "./endpoints";
 import { installEndpointSliceController } from "./endpoint-slice";
 import { installGarbageCollector } from "./garbage-collector";
 import { installNamespaceController } from "./namespace";
+import { installJobController } from "./job";
+import { installTtlAfterFinishedController } from "./ttl-after-finished";
+import { installCronJobController } from "./cronjob";
 
 export function installControllers(engine: Engine): void {
   installReplicaSetController(engine);
@@ -14,6 +17,9 @@ export function installControllers(engine: Engine): void {
   installEndpointSliceController(engine);
   installGarbageCollector(engine);
   installNamespaceController(engine);
+  installJobController(engine);
+  installTtlAfterFinishedController(engine);
+  installCronJobController(engine);
 }
 
 export { findRevision, rolloutHistory, rollbackDeployment, ownedReplicaSets } from "./deployment/rollback";
