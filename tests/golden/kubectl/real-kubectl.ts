@@ -1,7 +1,7 @@
 // Runs the real kubectl v1.32 client offline, as the reference our printers and generators are compared with.
 // `kubectl run` and `kubectl create -f` need API discovery; a fake kubeconfig pointing at an unreachable
 // server plus a pre-filled discovery cache (--cache-dir) lets them work without a cluster.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -97,6 +97,22 @@ export function runKubectl(args: string[], options: { input?: string; cwd?: stri
     const e = err as { status?: number; stdout?: string; stderr?: string };
     return { status: e.status ?? 1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
   }
+}
+
+/** runKubectl without blocking, so that vitest can run comparison cases concurrently. */
+export function runKubectlAsync(args: string[], options: { cwd?: string } = {}): Promise<KubectlRun> {
+  const dir = setup();
+  return new Promise((resolve) => {
+    execFile(
+      KUBECTL,
+      [`--cache-dir=${path.join(dir, "cache")}`, ...args],
+      { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: dir, KUBECONFIG: path.join(dir, "config") }, cwd: options.cwd, encoding: "utf8" },
+      (err, stdout, stderr) => {
+        const status = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+        resolve({ status, stdout, stderr });
+      },
+    );
+  });
 }
 
 /** Prints objects through `kubectl create -f - --dry-run=client`: the reference for -o yaml/json/jsonpath. */

@@ -149,7 +149,7 @@ describe("jsonpath", () => {
   });
 });
 
-describe.skipIf(!hasKubectl)("against real kubectl", () => {
+describe.skipIf(!hasKubectl)("against real kubectl", { timeout: 60_000 }, () => {
   it.each([["tricky", tricky], ["pod", pod]])("-o yaml matches (%s)", (_name, obj) => {
     const real = kubectlPrint([obj], "yaml");
     expect(real.stderr).toBe("");

@@ -1,0 +1,20 @@
+// The object generators behind `kubectl run`, `kubectl create <kind>` and `kubectl expose` (--dry-run=client).
+export type { FileReader, GenerateResult, IntFlag } from "./common";
+export { generateRun, type RunFlags } from "./run";
+export {
+  generateCronJob,
+  generateDeployment,
+  generateIngress,
+  generateJob,
+  generateNamespace,
+  generateService,
+  generateServiceAccount,
+  type CronJobFlags,
+  type DeploymentFlags,
+  type IngressFlags,
+  type JobFlags,
+  type ServiceFlags,
+  type ServiceKind,
+} from "./create";
+export { generateConfigMap, generateSecret, type ConfigMapFlags, type SecretFlags } from "./configmap-secret";
+export { generateExpose, type ExposeFlags } from "./expose";
