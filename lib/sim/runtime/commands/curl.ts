@@ -18,7 +18,9 @@ export const curl: CommandImpl = function* (c): Generator<Yield, number, unknown
     },
   });
   if (!f) return 2;
-  const old = (c.image.versions.curl ?? "8").startsWith("7");
+  // curl before 7.50 worded resolve/connect failures differently (radial/busyboxplus ships 7.3x).
+  const [maj, min] = (c.image.versions.curl ?? "8.5.0").split(".").map(Number);
+  const old = maj < 7 || (maj === 7 && min < 50);
   const silent = Boolean(f.flags.s);
   const showErr = !silent || Boolean(f.flags.S);
   const meter = !silent && !f.flags["no-progress-meter"] && !f.flags.v;

@@ -24,7 +24,8 @@ function app(o: AppOptions): ImageBuild {
   const sizeBytes = Math.round(o.sizeMb * MB);
   return {
     config: {
-      entrypoint: o.entrypoint ?? null, cmd: o.cmd, env: [DEFAULT_PATH, ...(o.env ?? [])], workingDir: o.workingDir ?? "",
+      entrypoint: o.entrypoint ?? null, cmd: o.cmd,
+      env: o.env?.some((e) => e.startsWith("PATH=")) ? (o.env ?? []) : [DEFAULT_PATH, ...(o.env ?? [])], workingDir: o.workingDir ?? "",
       user: o.user ?? "", exposedPorts: o.ports ?? [], stopSignal: o.stopSignal,
     },
     shell,
@@ -169,7 +170,7 @@ export const POSTGRES: ImageSpec = {
       base: alpine ? { kind: "alpine", version: "3.20" } : { kind: "debian", codename: "bookworm" },
       entrypoint: ["docker-entrypoint.sh"],
       cmd: ["postgres"],
-      env: ["GOSU_VERSION=1.17", "LANG=en_US.utf8", `PG_MAJOR=${major}`, `PG_VERSION=${version}-1.pgdg120+1`, "PGDATA=/var/lib/postgresql/data"],
+      env: [`${DEFAULT_PATH}:/usr/lib/postgresql/${major}/bin`, "GOSU_VERSION=1.17", "LANG=en_US.utf8", `PG_MAJOR=${major}`, `PG_VERSION=${version}-1.pgdg120+1`, "PGDATA=/var/lib/postgresql/data"],
       ports: ["5432/tcp"],
       stopSignal: "SIGINT",
       versions: { postgres: version },

@@ -36,6 +36,7 @@ export const BUSYBOXPLUS: ImageSpec = {
     const b = busybox("1.22.1", { sizeBytes: Math.round(4.2 * MB) });
     return {
       ...b,
+      versions: { ...b.versions, curl: "7.36.0" },
       config: { ...b.config, cmd: ["/bin/sh"] },
       files: [...b.files, ...(tag === "base" ? [] : programs("/usr/bin", ["curl"], 207_656))],
     };

@@ -187,7 +187,7 @@ function buildNginx(tag: string): ImageBuild {
       labels: { maintainer: "NGINX Docker Maintainers <docker-maint@nginx.com>" },
     },
     shell: alpine ? "ash" : "dash",
-    versions: { nginx: version, busybox: alpine ? "1.36.1" : "" },
+    versions: { nginx: version, busybox: alpine ? "1.36.1" : "", curl: alpine ? "8.9.1" : codename === "bookworm" ? "7.88.1" : "7.74.0" },
     files: [
       ...(alpine ? alpineRoot(ALPINE_FOR[codename] ?? "3.20") : debianRoot(codename)),
       ...nginxFiles(version),
