@@ -23,6 +23,8 @@ export function podHostPorts(pod: Pod): HostPort[] {
   return out;
 }
 
+const allocatableCache = new WeakMap<object, ResourceList>();
+
 export function buildNodeInfo(nodeObj: unknown, pods: Pod[]): NodeInfo {
   const node = nodeObj as NodeInfo["node"];
   const requested: ResourceList = {};
@@ -39,7 +41,7 @@ export function buildNodeInfo(nodeObj: unknown, pods: Pod[]): NodeInfo {
     pods,
     requested,
     nonZeroRequested,
-    allocatable: toResourceList(node.status?.allocatable as Record<string, string> | undefined),
+    allocatable: allocatableOf(node),
     usedPorts,
   };
 }
@@ -56,4 +58,10 @@ export function snapshot(lister: Lister): NodeInfo[] {
     list.push(p);
   }
   return lister.list("nodes").map((o) => buildNodeInfo(asNode(o), byNode.get(o.metadata.name!) ?? []));
+}
+
+function allocatableOf(node: NodeInfo["node"]): ResourceList {
+  let r = allocatableCache.get(node);
+  if (!r) allocatableCache.set(node, (r = toResourceList(node.status?.allocatable as Record<string, string> | undefined)));
+  return r;
 }

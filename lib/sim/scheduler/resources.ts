@@ -75,7 +75,20 @@ function aggregate(pod: Pod, pick: (c: Container) => ResourceList): ResourceList
   return total;
 }
 
+// Stored objects are never mutated (a write stores a new object), so results can be cached per object.
+const requestCache = new WeakMap<object, ResourceList>();
+const nonZeroCache = new WeakMap<object, ResourceList>();
+
+/** The pod's effective requests. The result is shared: treat it as read-only. */
 export function podRequests(pod: Pod, opts: RequestOptions = {}): ResourceList {
+  if (opts.excludeOverhead) return computeRequests(pod, opts);
+  const cache = opts.nonZero ? nonZeroCache : requestCache;
+  let r = cache.get(pod);
+  if (!r) cache.set(pod, (r = computeRequests(pod, opts)));
+  return r;
+}
+
+function computeRequests(pod: Pod, opts: RequestOptions): ResourceList {
   const reqs = aggregate(pod, (c) => {
     const r = toResourceList(containerRequests(c));
     if (opts.nonZero) {

@@ -36,13 +36,19 @@ function termMatches(term: AffinityTerm, pod: Pod, nsLabels: Record<string, stri
   return nsOk && matches(term.selector, pod.metadata?.labels);
 }
 
+const NONE: AffinityTerm[] = [];
+
 function required(pod: Pod, kind: "podAffinity" | "podAntiAffinity"): AffinityTerm[] {
-  return (pod.spec?.affinity?.[kind]?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => toTerm(pod, t));
+  const terms = pod.spec?.affinity?.[kind]?.requiredDuringSchedulingIgnoredDuringExecution;
+  return terms?.length ? terms.map((t) => toTerm(pod, t)) : NONE;
 }
 
 function preferred(pod: Pod, kind: "podAffinity" | "podAntiAffinity"): AffinityTerm[] {
-  return (pod.spec?.affinity?.[kind]?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w: WeightedPodAffinityTerm) => toTerm(pod, w.podAffinityTerm, w.weight));
+  const terms = pod.spec?.affinity?.[kind]?.preferredDuringSchedulingIgnoredDuringExecution;
+  return terms?.length ? terms.map((w: WeightedPodAffinityTerm) => toTerm(pod, w.podAffinityTerm, w.weight)) : NONE;
 }
+
+const hasPodAffinity = (pod: Pod) => !!(pod.spec?.affinity?.podAffinity || pod.spec?.affinity?.podAntiAffinity);
 
 function nsLabelsOf(ctx: CycleContext, ns: string): Record<string, string> | undefined {
   return ctx.lister.get("namespaces", undefined, ns)?.metadata.labels ?? undefined;
@@ -80,6 +86,7 @@ function filterState(ctx: CycleContext): FilterState {
   const s: FilterState = { affinity, anti, affinityCounts: new Map(), antiCounts: new Map(), existingAntiCounts: new Map() };
   for (const info of ctx.nodes) {
     for (const existing of info.pods) {
+      if (!affinity.length && !anti.length && !hasPodAffinity(existing)) continue;
       if (affinity.length && affinity.every((t) => termMatches(t, existing, undefined))) for (const t of affinity) bump(s.affinityCounts, info, t.topologyKey, 1);
       for (const t of anti) if (termMatches(t, existing, undefined)) bump(s.antiCounts, info, t.topologyKey, 1);
       for (const t of required(existing, "podAntiAffinity")) if (termMatches(t, pod, podNsLabels)) bump(s.existingAntiCounts, info, t.topologyKey, 1);
@@ -140,9 +147,11 @@ export const interPodAffinityScore: ScorePlugin = {
         bump(s.topologyScore, info, t.topologyKey, sign * weightOf(t));
       }
     };
+    const incoming = prefAffinity.length > 0 || prefAnti.length > 0;
     for (const info of ctx.nodes) {
       if (!Object.keys(info.node.metadata?.labels ?? {}).length) continue;
       for (const existing of info.pods) {
+        if (!incoming && !hasPodAffinity(existing)) continue;
         add(prefAffinity, existing, undefined, info, 1);
         add(prefAnti, existing, undefined, info, -1);
         add(required(existing, "podAffinity"), pod, podNsLabels, info, 1, () => HARD_POD_AFFINITY_WEIGHT);
