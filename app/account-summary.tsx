@@ -8,8 +8,8 @@ export function roleTone(role: CurrentUser["role"]): "neutral" | "info" | "warni
   return role === "ADMIN" ? "warning" : role === "INSTRUCTOR" ? "info" : "neutral";
 }
 
-export function formatDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(date);
+export function formatDate(date: Date, locale: Locale, dateStyle: "long" | "medium" = "long"): string {
+  return new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle, timeZone: "UTC" }).format(date);
 }
 
 export function AccountSummary({ user, t, locale }: { user: CurrentUser; t: Translate; locale: Locale }) {

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { parseThemeChoice, THEME_COOKIE } from "@/components/theme/theme";
 import { requirePageUser } from "@/lib/auth/guard";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getT } from "@/lib/i18n/server";
 import { SettingsTabs } from "./settings-tabs";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,14 +12,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
-  const [t, locale, cookieStore] = await Promise.all([getT(), getLocale(), cookies()]);
+  const [t, cookieStore] = await Promise.all([getT(), cookies()]);
   return (
     <div className="page">
       <header className="page-header">
         <h1>{t("settings.title")}</h1>
         <p className="lead">{t("settings.lead")}</p>
       </header>
-      <SettingsTabs savedLocale={user.locale ?? locale} theme={parseThemeChoice(cookieStore.get(THEME_COOKIE)?.value)} />
+      <SettingsTabs savedLocale={user.locale ?? "auto"} theme={parseThemeChoice(cookieStore.get(THEME_COOKIE)?.value)} />
     </div>
   );
 }

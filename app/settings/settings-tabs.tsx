@@ -14,13 +14,15 @@ import { useT } from "@/lib/i18n/client";
 import styles from "./settings.module.css";
 
 const ENDONYM: Record<Locale, string> = { zh: "中文（简体）", en: "English" };
+type LocaleChoice = Locale | "auto";
+const CHOICES: LocaleChoice[] = ["auto", ...LOCALES];
 const THEMES: ThemeChoice[] = ["system", "light", "dark"];
 
-function LanguageForm({ savedLocale }: { savedLocale: Locale }) {
+function LanguageForm({ savedLocale }: { savedLocale: LocaleChoice }) {
   const t = useT();
   const router = useRouter();
   const toast = useToast();
-  const [choice, setChoice] = useState<Locale>(savedLocale);
+  const [choice, setChoice] = useState<LocaleChoice>(savedLocale);
   const [pending, startTransition] = useTransition();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -39,10 +41,14 @@ function LanguageForm({ savedLocale }: { savedLocale: Locale }) {
   return (
     <form onSubmit={onSubmit} className={styles.form}>
       <Fieldset legend={t("settings.language.legend")} hint={t("settings.language.hint")}>
-        {LOCALES.map((option) => (
+        {CHOICES.map((option) => (
           <label key={option} className={styles.radio}>
             <input type="radio" name="locale" value={option} checked={choice === option} onChange={() => setChoice(option)} />
-            <span lang={option === "zh" ? "zh-CN" : "en"}>{ENDONYM[option]}</span>
+            {option === "auto" ? (
+              <span>{t("account.languageAuto")}</span>
+            ) : (
+              <span lang={option === "zh" ? "zh-CN" : "en"}>{ENDONYM[option]}</span>
+            )}
           </label>
         ))}
       </Fieldset>
@@ -72,7 +78,7 @@ function AppearanceForm({ theme }: { theme: ThemeChoice }) {
   );
 }
 
-export function SettingsTabs({ savedLocale, theme }: { savedLocale: Locale; theme: ThemeChoice }) {
+export function SettingsTabs({ savedLocale, theme }: { savedLocale: LocaleChoice; theme: ThemeChoice }) {
   const t = useT();
   return (
     <Card>

@@ -58,6 +58,7 @@ export async function setInstructorRole(
   });
 }
 
-export async function saveOwnLocale(actor: CurrentUser, locale: Locale): Promise<void> {
+// null clears the preference: the cookie or the browser decides again.
+export async function saveOwnLocale(actor: CurrentUser, locale: Locale | null): Promise<void> {
   await db.user.update({ where: { id: actor.id }, data: { locale } });
 }

@@ -42,5 +42,13 @@ test("a signed-in user's language is saved to the account and follows them to a 
   await second.getByRole("button", { name: "Sign in" }).click();
   await expect(second.getByRole("heading", { level: 1, name: `欢迎，${account.name}` })).toBeVisible();
   await expect(second.locator("html")).toHaveAttribute("lang", "zh-CN");
+
+  // Settings → "automatic" forgets the choice: this English browser gets English again.
+  await second.goto("/settings");
+  await second.getByRole("radio", { name: "自动（跟随浏览器）" }).check();
+  await second.getByRole("button", { name: "保存语言" }).click();
+  await expect(second.locator("html")).toHaveAttribute("lang", "en");
+  await second.reload();
+  await expect(second.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   await other.close();
 });

@@ -61,7 +61,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 <td>
                   <Badge tone={roleTone(user.role)}>{t(`role.${user.role}`)}</Badge>
                 </td>
-                <td>{formatDate(user.createdAt, locale)}</td>
+                <td className={styles.nowrap}>{formatDate(user.createdAt, locale, "medium")}</td>
                 <td>
                   {user.role === "ADMIN" ? (
                     <span className="muted">{t("admin.users.adminFixed")}</span>

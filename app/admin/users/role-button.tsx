@@ -32,7 +32,7 @@ export function RoleButton({ userId, name, email, isInstructor }: { userId: stri
   const label = t(grant ? "admin.users.grant" : "admin.users.revoke");
   return (
     <>
-      <Button size="sm" variant={grant ? "secondary" : "ghost"} onClick={() => setOpen(true)} aria-label={`${label}: ${email}`}>
+      <Button size="sm" variant="secondary" onClick={() => setOpen(true)} aria-label={`${label}: ${email}`}>
         {label}
       </Button>
       <Dialog
