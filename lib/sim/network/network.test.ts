@@ -227,3 +227,53 @@ describe("kubelet probes", () => {
     expect(probeTcp(c.engine, "10.244.2.99", 80, 1000)).toEqual({ kind: "timeout", afterMs: 1000 });
   });
 });
+
+describe("NetworkPolicy peers and ports", () => {
+  const policy = (name: string, spec: Record<string, unknown>, namespace = "default") =>
+    ({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name, namespace }, spec }) as KubeObject;
+  const setup = () => {
+    const c = newCluster();
+    apply(c, { apiVersion: "v1", kind: "Namespace", metadata: { name: "team-a", labels: { team: "a" } } } as KubeObject);
+    apply(c, { apiVersion: "v1", kind: "Namespace", metadata: { name: "team-b" } } as KubeObject);
+    const db = runPod(c, { name: "db", labels: { app: "db" }, ports: [{ containerPort: 5432, name: "pg" }, { containerPort: 9187, name: "metrics" }] });
+    const a = networkFor(c.engine, runPod(c, { name: "a", namespace: "team-a", labels: { app: "client" } }).pod);
+    const b = networkFor(c.engine, runPod(c, { name: "b", namespace: "team-b", labels: { app: "client" } }).pod);
+    const local = networkFor(c.engine, runPod(c, { name: "local", labels: { app: "client" } }).pod);
+    return { c, db, a, b, local };
+  };
+  const tcp = (net: ReturnType<typeof networkFor>, ip: string, port: number) => net.tcp(ip, port).kind;
+
+  it.each([
+    ["a podSelector peer only admits pods of the policy's namespace", { from: [{ podSelector: { matchLabels: { app: "client" } } }] }, { a: "timeout", b: "timeout", local: "ok" }],
+    ["a namespaceSelector peer admits every pod of matching namespaces", { from: [{ namespaceSelector: { matchLabels: { team: "a" } } }] }, { a: "ok", b: "timeout", local: "timeout" }],
+    [
+      "namespaceSelector and podSelector in one peer must both match",
+      { from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "team-b" } }, podSelector: { matchLabels: { app: "client" } } }] },
+      { a: "timeout", b: "ok", local: "timeout" },
+    ],
+    ["an ipBlock peer matches the client address", { from: [{ ipBlock: { cidr: "10.244.0.0/16", except: ["10.244.1.3/32"] } }] }, { a: "timeout", b: "ok", local: "ok" }],
+    ["a named port in the rule is the server's container port", { ports: [{ port: "pg" }] }, { a: "ok", b: "ok", local: "ok" }],
+    ["a rule for another port does not open 5432", { ports: [{ port: 9187 }] }, { a: "timeout", b: "timeout", local: "timeout" }],
+  ])("%s", (_name, rule, want) => {
+    const { c, db, a, b, local } = setup();
+    apply(c, policy("db", { podSelector: { matchLabels: { app: "db" } }, ingress: [rule] }));
+    expect({ a: tcp(a, db.ip, 5432), b: tcp(b, db.ip, 5432), local: tcp(local, db.ip, 5432) }).toEqual(want);
+  });
+
+  it("an empty ingress rule list isolates the pod completely", () => {
+    const { c, db, a, local } = setup();
+    apply(c, policy("deny", { podSelector: {}, policyTypes: ["Ingress"] }));
+    expect([tcp(a, db.ip, 5432), tcp(local, db.ip, 5432)]).toEqual(["timeout", "timeout"]);
+    // Probes come from the kubelet on the node and still pass.
+    expect(probeTcp(c.engine, db.ip, 5432, 1000).kind).toBe("ok");
+  });
+
+  it("egress rules are checked at the client", () => {
+    const { c, db, a, local } = setup();
+    apply(c, policy("only-db", { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [{ podSelector: { matchLabels: { app: "db" } }, namespaceSelector: {} }], ports: [{ port: 5432 }] }] }, "team-a"));
+    expect(tcp(a, db.ip, 5432)).toBe("ok");
+    expect(tcp(a, db.ip, 9187)).toBe("timeout");
+    expect(tcp(local, db.ip, 9187)).toBe("ok");
+    expect(a.resolve("example.com")).toEqual({ kind: "nxdomain" });
+  });
+});

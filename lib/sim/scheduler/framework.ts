@@ -85,6 +85,7 @@ export function runPreFilters(ctx: CycleContext): { status: Status } | { nodeNam
     if (!isPreFilterResult(r)) return { status: r };
     names = names ? new Set([...names].filter((n) => r.nodeNames.has(n))) : r.nodeNames;
     narrowing.push(p.name);
+    narrowing.sort();
   }
   return { nodeNames: names, plugins: narrowing };
 }
