@@ -349,6 +349,7 @@ export function startContainer(kl: KubeletState, w: PodWorker, rec: ContainerRec
   if (rec.instances.length > 2) rec.instances.splice(0, rec.instances.length - 2);
   rec.waiting = undefined;
   rec.retryAt = undefined;
+  rec.startAuthorized = false;
   rec.nextBackOffEventAt = undefined;
   containerEvent(kl, w, rec, "Normal", "Created", `Created container: ${rec.name}`);
   const spawned = kl.deps.runtime.spawnProcess(argv, image, processContext(kl, w, rec, inst, 1));

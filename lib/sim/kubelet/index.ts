@@ -23,12 +23,24 @@ import { agentFor, EVICTION_TIMER, NODE_MONITOR_TIMER, nodeMonitor, taintEvictio
 import { defaultDeps } from "./ports";
 import { newWorker, podKey, podRemoved, syncPod, writeStatus } from "./pod-worker";
 import { probeTick, PROBE_TIMER, type ProbePayload } from "./prober";
+import { refreshVolumes } from "./volumes";
 import { SYNC_CONTROLLER, type KubeletDeps, type KubeletState, type Obj, type PodWorker } from "./state";
 
 export type { KubeletDeps, RuntimePort, NetworkPort } from "./state";
 export { defaultDeps, localPodNetwork } from "./ports";
 
 const STATE_KEY = "kubelet.state";
+const VOLUME_REFRESH_TIMER = "kubelet.volume-refresh";
+const RESYNC_MS = 60_000;
+
+/** Whether a pod mounts the ConfigMap/Secret as a volume (env vars are only read at container start). */
+function usesObject(w: PodWorker, resource: string, name: string): boolean {
+  const refs = (v: Obj): boolean =>
+    resource === "configmaps"
+      ? v.configMap?.name === name || (v.projected?.sources ?? []).some((s: Obj) => s.configMap?.name === name)
+      : v.secret?.secretName === name || (v.projected?.sources ?? []).some((s: Obj) => s.secret?.name === name);
+  return ((w.pod as Obj).spec?.volumes ?? []).some(refs);
+}
 
 export function kubeletState(engine: Engine): KubeletState | undefined {
   return engine.modules.get(STATE_KEY) as KubeletState | undefined;
@@ -91,6 +103,28 @@ export function installKubelet(engine: Engine, options: ClusterOptions = {}, dep
       },
     ],
     reconcile: (key) => reconcile(kl, key),
+  });
+  // ConfigMap/Secret changes reach mounted volumes on the pod's next periodic sync (syncFrequency: 1m).
+  engine.registerController({
+    name: "kubelet-volumes",
+    watches: ["configmaps", "secrets"].map((resource) => ({
+      resource,
+      keys: (c) => (c.type === "DELETED" ? [] : [`${resource}/${c.object.metadata.namespace}/${c.object.metadata.name}`]),
+    })),
+    reconcile: (key) => {
+      const [resource, ns, name] = key.split("/");
+      for (const w of kl.workers.values()) {
+        if (w.namespace !== ns || !w.sandboxReady || w.finished || !usesObject(w, resource, name)) continue;
+        const sinceStart = engine.now() - w.startTime;
+        const delay = RESYNC_MS - (sinceStart % RESYNC_MS);
+        engine.schedule(delay, VOLUME_REFRESH_TIMER, { uid: w.uid });
+      }
+    },
+  });
+  engine.onTimer(VOLUME_REFRESH_TIMER, (p) => {
+    const w = kl.workers.get((p as { uid: string }).uid);
+    const node = w && kl.nodes.get(w.node);
+    if (w && node?.running && !w.finished) refreshVolumes(kl, w, node);
   });
   engine.onTimer("kubelet.sync", (p) => {
     const w = kl.workers.get((p as { uid: string }).uid);

@@ -152,9 +152,12 @@ export function startNode(kl: KubeletState, agent: NodeAgent): void {
   }
   // After the reboot every pod on the node gets a new sandbox; its containers start again.
   for (const w of [...kl.workers.values()]) {
-    if (w.node !== agent.name) continue;
+    if (w.node !== agent.name || w.terminal) continue;
     if (w.ip) kl.deps.network.releasePodIP(kl.engine, w.ip);
     w.ip = undefined;
+    if (w.sandboxReady && !w.terminal) {
+      kl.engine.recordEvent({ object: w.pod, type: "Normal", reason: "SandboxChanged", message: "Pod sandbox changed, it will be killed and re-created.", source: { component: "kubelet", host: w.node } });
+    }
     w.sandboxReady = false;
     w.sandboxReleased = false;
     for (const rec of [...w.init, ...w.regular]) {

@@ -111,7 +111,7 @@ function createSandbox(kl: KubeletState, w: PodWorker, node: NodeAgent): boolean
 }
 
 function shouldRestart(policy: string, inst: Instance): boolean {
-  if (inst.killing?.reason === "restart") return true;
+  if (inst.killing?.reason === "restart" || inst.killing?.reason === "restarted") return true;
   if (policy === "Always") return true;
   if (policy === "OnFailure") return inst.exitCode !== 0;
   return false;
@@ -125,13 +125,25 @@ function backoffKey(w: PodWorker, rec: ContainerRec): string {
 /** Restart an exited container, unless it is inside its crash-loop back-off window. */
 function restartContainer(kl: KubeletState, w: PodWorker, rec: ContainerRec, inst: Instance, node: NodeAgent): void {
   const now = kl.engine.now();
-  if (inst.killing?.reason !== "restart") {
+  const key = backoffKey(w, rec);
+  if (inst.killing?.reason === "restart") {
+    // SyncPod kills and starts in one go: doBackOff then looks at the container before this one (the newest
+    // exited one it knows), so repeated liveness kills build up a back-off too, one step behind.
+    const prev = rec.instances.length >= 2 ? rec.instances[rec.instances.length - 2] : undefined;
+    if (!prev?.finishedAt || !kl.crashBackoff.isInBackOffSince(key, prev.finishedAt)) {
+      if (prev?.finishedAt) kl.crashBackoff.next(key, prev.finishedAt);
+      inst.killing.reason = "restarted";
+      authorizeStart(kl, w, rec, node);
+      return;
+    }
+    inst.killing.reason = "restarted";
+  }
+  {
     // Decisions about exits wait until PLEG has observed them.
-    if (inst.observedAt !== undefined && now < inst.observedAt) {
+    if (inst.observedAt !== undefined && now < inst.observedAt && inst.killing?.reason !== "restarted") {
       scheduleSync(kl, w, inst.observedAt - now);
       return;
     }
-    const key = backoffKey(w, rec);
     const finished = inst.finishedAt ?? now;
     if (kl.crashBackoff.isInBackOffSince(key, finished)) {
       const ms = kl.crashBackoff.get(key);
@@ -145,6 +157,12 @@ function restartContainer(kl: KubeletState, w: PodWorker, rec: ContainerRec, ins
     }
     kl.crashBackoff.next(key, finished);
   }
+  authorizeStart(kl, w, rec, node);
+}
+
+function authorizeStart(kl: KubeletState, w: PodWorker, rec: ContainerRec, node: NodeAgent): void {
+  rec.startAuthorized = true;
+  rec.waiting = undefined;
   startContainer(kl, w, rec, node);
 }
 
@@ -157,7 +175,9 @@ function ensureStarted(kl: KubeletState, w: PodWorker, rec: ContainerRec, node: 
     return;
   }
   const inst = lastInstance(rec);
-  if (inst && inst.finishedAt !== undefined && !rec.waiting?.reason.startsWith("CreateContainer") && rec.waiting?.reason !== "ImagePullBackOff" && rec.waiting?.reason !== "ErrImagePull") {
+  // An exited container needs the restart decision (back-off) once; after that, pulls and config
+  // errors are retried without deciding again.
+  if (inst && inst.finishedAt !== undefined && !rec.startAuthorized) {
     restartContainer(kl, w, rec, inst, node);
     return;
   }

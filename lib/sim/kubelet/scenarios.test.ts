@@ -389,7 +389,7 @@ describe("volumes", () => {
         volumes: [{ name: "d", emptyDir: {} }],
       }),
     );
-    advance(c, 30);
+    advance(c, 15);
     const r = c.exec("default", "shared", "reader", ["cat", "/data/log"]);
     expect(r.ok && r.result.stdout).toBe("hi\nhi\n");
   });

@@ -97,6 +97,8 @@ export type ContainerRec = {
   waiting?: { reason: string; message?: string };
   pull?: { timer: number; image?: ResolvedImage };
   pulled?: ResolvedImage;
+  /** The restart of an exited container passed its back-off check; the start is under way. */
+  startAuthorized?: boolean;
   /** A failed sync step (pull error, config error) is retried by the pod worker no earlier than this. */
   retryAt?: number;
   /** Next time a back-off retry may emit its BackOff event again (pod workers retry every 10 s). */

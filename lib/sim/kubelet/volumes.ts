@@ -142,7 +142,10 @@ export function setUpVolumes(kl: KubeletState, w: PodWorker, node: NodeAgent): V
       const isFile = st.ok && st.value.node.kind === "file";
       if (type === "Directory" && !isDir) return { ok: false, volume: vol.name, message: `hostPath type check failed: ${path} is not a directory` };
       if (type === "File" && !isFile) return { ok: false, volume: vol.name, message: `hostPath type check failed: ${path} is not a file` };
-      if (type === "FileOrCreate" && !st.ok) node.hostFs.writeFile(path, "", { mode: 0o644 }).ok || node.hostFs.mkdir(parentDir(path), { parents: true });
+      if (type === "FileOrCreate" && !st.ok) {
+        node.hostFs.mkdir(parentDir(path), { parents: true });
+        node.hostFs.writeFile(path, "", { mode: 0o644 });
+      }
       if ((type === "" || type === "DirectoryOrCreate") && !st.ok) node.hostFs.mkdir(path, { parents: true, mode: 0o755 });
       out.set(vol.name, node.hostFs);
     } else if (vol.persistentVolumeClaim) {
