@@ -259,7 +259,7 @@ class SimProcess implements Process, ProcessHost {
       io.err(`exec ${found.path}: exec format error\n`);
       return 126;
     }
-    const self = this;
+    const setHandler = (h: (sig: Signal) => SignalAction) => this.setSignalHandler(h);
     const c: CommandContext = {
       name: argv[0],
       args: argv.slice(1),
@@ -272,7 +272,7 @@ class SimProcess implements Process, ProcessHost {
       host: this,
       pid1: opts.pid1,
       onSignal(h) {
-        if (opts.pid1) self.setSignalHandler(h);
+        if (opts.pid1) setHandler(h);
       },
       exec: (next) => this.run(next, io, opts),
       tick: () => this.tick(),

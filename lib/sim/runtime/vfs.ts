@@ -67,7 +67,9 @@ export function buildLayer(entries: readonly LayerEntry[], mtime = 0): FsLayer {
     nodes.set(path, { kind: "dir", ...meta(0o755) });
     if (path !== "/") {
       ensureDir(parentOf(path));
-      children.get(parentOf(path))?.push(baseName(path)) ?? children.set(parentOf(path), [baseName(path)]);
+      const siblings = children.get(parentOf(path));
+      if (siblings) siblings.push(baseName(path));
+      else children.set(parentOf(path), [baseName(path)]);
     }
   };
   ensureDir("/");

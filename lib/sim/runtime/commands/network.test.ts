@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runShell, type TestContext } from "../testing";
+import type { HttpResponse } from "../types";
 
 /** A cluster with a Service "web" (10.96.12.34) answering HTTP, "down" refusing, "slow" timing out. */
 function cluster(ctx: TestContext): void {
@@ -7,7 +8,7 @@ function cluster(ctx: TestContext): void {
   ctx.dns.set("down", "10.96.0.99");
   ctx.dns.set("slow", "10.96.0.98");
   ctx.remotes.set("10.96.12.34:80", {
-    http: (req) => (req.path === "/" ? { status: 200, headers: { "Content-Type": "text/html", "Content-Length": "6" }, body: "hello\n" } : { status: 404, headers: {}, body: "nf\n" }),
+    http: (req): HttpResponse => (req.path === "/" ? { status: 200, headers: { "Content-Type": "text/html", "Content-Length": "6" }, body: "hello\n" } : { status: 404, headers: {}, body: "nf\n" }),
     tcp: () => ({}),
   });
   ctx.remotes.set("10.96.0.98:80", "timeout");

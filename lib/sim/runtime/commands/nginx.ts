@@ -6,7 +6,6 @@ import type { HttpRequest, HttpResponse, ServerHandler, Signal } from "../types"
 import { SIGNAL_NUMBERS } from "../types";
 import { loadNginxConf, matchLocation, NginxConfigError, type Directive, type Location, type NginxConf, type ServerConf } from "./nginx-config";
 import { strftime } from "../civil-time";
-import { sha256Hex } from "../sha256";
 import { httpRequest, parseUrl, reason, resolveHost } from "./net-util";
 import { KERNEL_RELEASE } from "./uname";
 

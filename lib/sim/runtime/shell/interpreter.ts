@@ -2,7 +2,7 @@
 // (sleep, wait, busy) to the process scheduler. One Shell object per shell process; subshells,
 // pipeline stages and command substitutions run on clones, as fork() would give them.
 import type { AndOr, Command, List, Pipeline, Redir, Script, SimpleCommand, Word } from "./ast";
-import type { CommandIo, SignalAction, Yield } from "../commands/types";
+import type { SignalAction, Yield } from "../commands/types";
 import type { ProcessHost } from "../host";
 import type { ShellFlavor, Signal } from "../types";
 import { SIGNAL_NUMBERS } from "../types";
@@ -493,7 +493,10 @@ export class Shell {
         try {
           return (this.status = yield* builtin(this, argv.slice(1), cio));
         } finally {
-          for (const [k, v] of saved) v === undefined ? this.vars.delete(k) : this.vars.set(k, v);
+          for (const [k, v] of saved) {
+            if (v === undefined) this.vars.delete(k);
+            else this.vars.set(k, v);
+          }
         }
       }
       const env = this.env();
@@ -547,7 +550,10 @@ export class Shell {
       throw e;
     } finally {
       const locals = this.localStack.pop() as Map<string, string | undefined>;
-      for (const [k, v] of locals) v === undefined ? this.vars.delete(k) : this.vars.set(k, v);
+      for (const [k, v] of locals) {
+        if (v === undefined) this.vars.delete(k);
+        else this.vars.set(k, v);
+      }
       this.funcDepth--;
       this.positional = savedArgs;
     }
@@ -731,19 +737,18 @@ export class Shell {
   /** One host object per shell (getters read live state): expansion runs for every command. */
   expandHost(): ExpandHost {
     if (this.cachedExpandHost && (this.cachedExpandHost as ExpandHost & { owner: Shell }).owner === this) return this.cachedExpandHost;
-    const self = this;
     const host = {
-      owner: self,
-      getVar: (n: string) => self.getVar(n),
-      setVar: (n: string, v: string) => self.setVar(n, v),
-      positional: () => self.positional,
-      special: (n: string) => self.special(n),
-      commandSubstitution: (script: Script) => self.commandSubstitution(script),
-      get nounset() { return self.nounset; },
-      get noglob() { return self.noglob; },
-      get home() { return self.vars.get("HOME") ?? "/root"; },
-      get fs() { return self.host.ctx.fs; },
-      get cwd() { return self.cwd; },
+      owner: this as Shell,
+      getVar: (n: string) => this.getVar(n),
+      setVar: (n: string, v: string) => this.setVar(n, v),
+      positional: () => this.positional,
+      special: (n: string) => this.special(n),
+      commandSubstitution: (script: Script) => this.commandSubstitution(script),
+      get nounset() { return this.owner.nounset; },
+      get noglob() { return this.owner.noglob; },
+      get home() { return this.owner.vars.get("HOME") ?? "/root"; },
+      get fs() { return this.owner.host.ctx.fs; },
+      get cwd() { return this.owner.cwd; },
     };
     this.cachedExpandHost = host;
     return host;
