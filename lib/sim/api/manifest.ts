@@ -15,7 +15,7 @@ export type ManifestErrorKind =
   | "too-large"
   | "too-many-documents"
   | "yaml-syntax"
-  | "duplicate-key"
+  | "invalid-map-key"
   | "excessive-aliasing"
   | "too-deep"
   | "not-an-object"
@@ -97,94 +97,91 @@ function splitDocuments(text: string): RawDocument[] {
 
 type YamlExceptionLike = { reason?: string; mark?: { line: number; column: number; buffer?: string } };
 
-/** Translates a js-yaml failure into go-yaml v2's wording ("yaml: line N: …"). */
+/**
+ * Translates a js-yaml failure into go-yaml v2's wording ("yaml: line N: …"). Checked case by case
+ * against kubectl v1.32 (`kubectl apply --dry-run=client` reports YAML errors without a server).
+ * go-yaml numbers lines within the document: kubectl converts each document separately.
+ */
 function goYamlMessage(error: YamlExceptionLike, doc: RawDocument): { message: string; line?: number } {
   const reason = error.reason ?? "unknown error";
   const markLine = error.mark?.line ?? 0; // 0-based within the document
+  const markColumn = error.mark?.column ?? 0;
   const docLines = doc.text.split("\n");
-  const scannerLine = doc.startLine + markLine; // 1-based line of the problem
-  // go-yaml prints parser errors with the 0-based line of the problem token (it only adds one for
-  // scanner errors), which is why "did not find expected key" points at the line above.
-  const parserLine = doc.startLine + markLine - 1;
+  const absoluteLine = doc.startLine + markLine;
   const indentOf = (s: string | undefined) => (s === undefined ? 0 : s.length - s.trimStart().length);
-  const previousContentLine = () => {
-    for (let i = markLine - 1; i >= 0; i--) if (docLines[i].trim() && !docLines[i].trim().startsWith("#")) return docLines[i];
+  const isContent = (s: string) => s.trim() !== "" && !s.trim().startsWith("#");
+  const previousContentLine = (): string | undefined => {
+    for (let i = markLine - 1; i >= 0; i--) if (isContent(docLines[i])) return docLines[i];
     return undefined;
   };
-  const scanner = (text: string) => ({ message: `yaml: line ${scannerLine}: ${text}`, line: scannerLine });
-  const parser = (text: string) => ({ message: `yaml: line ${parserLine}: ${text}`, line: scannerLine });
-
-  const markColumn = error.mark?.column ?? 0;
-  const charAtMark = docLines[markLine]?.[markColumn];
-  // '`' and '@' are reserved indicators: libyaml's scanner stops right there.
-  if (charAtMark === "`" || charAtMark === "@") return scanner("found character that cannot start any token");
-  if (reason.startsWith("end of the stream or a document separator") && charAtMark === ":") {
-    return scanner("mapping values are not allowed in this context");
-  }
-  if (reason === "bad indentation of a mapping entry") {
-    const here = docLines[markLine];
-    const previous = previousContentLine();
-    if (here !== undefined && previous !== undefined && indentOf(here) < indentOf(previous)) {
-      return parser("did not find expected key");
+  // Scanner errors print the 1-based line; parser errors print the 0-based line of the problem token
+  // (so "did not find expected key" points at the line above). Line 0 is not printed at all.
+  const where = (line: number) => (line === 0 ? "" : `line ${line}: `);
+  const scanner = (text: string, line0 = markLine) => ({
+    message: `yaml: ${where(line0 === 0 ? 0 : line0 + 1)}${text}`,
+    line: doc.startLine + line0,
+  });
+  const parser = (text: string) => ({ message: `yaml: ${where(markLine)}${text}`, line: absoluteLine });
+  /** The block the offending line falls back to: a sequence expects '-', a mapping a key. */
+  const expectedInBlock = () => {
+    const here = indentOf(docLines[markLine]);
+    for (let i = markLine - 1; i >= 0; i--) {
+      if (!isContent(docLines[i]) || indentOf(docLines[i]) > here) continue;
+      if (indentOf(docLines[i]) === here && /^\s*-(\s|$)/.test(docLines[i])) return "did not find expected '-' indicator";
+      break;
     }
-    return scanner("mapping values are not allowed in this context");
+    return "did not find expected key";
+  };
+  const charAtMark = docLines[markLine]?.[markColumn];
+
+  // '`' and '@' are reserved indicators: the scanner stops right there.
+  if (charAtMark === "`" || charAtMark === "@") return scanner("found character that cannot start any token");
+  if (reason === "bad indentation of a mapping entry" || reason.startsWith("end of the stream or a document separator")) {
+    // A ':' where no key may start (a key indented too far, "a: b: c", a key after a bare scalar).
+    if (charAtMark === ":") return scanner("mapping values are not allowed in this context");
+    return parser(expectedInBlock());
   }
+  if (reason === "bad indentation of a sequence entry") return parser(expectedInBlock());
   if (reason.startsWith("can not read a block mapping entry")) {
-    // A plain scalar spanning lines was used as a key. libyaml gives up on the line after the one the
-    // would-be key starts on: the first line after the last real "key:" line at this indentation.
+    // A plain scalar spanning lines was used as a key. The scanner gives up on the line after the one
+    // the would-be key starts on: the first line after the last real "key:" line at this indentation.
     const here = indentOf(docLines[markLine]);
     let keyStart = 0;
     for (let i = markLine - 1; i >= 0; i--) {
       const text = docLines[i].replace(/\s+#.*$/, "");
-      if (text.trim() && indentOf(text) < here) {
-        keyStart = i + 1;
-        break;
-      }
-      if (text.trim() && indentOf(text) === here && /:(\s|$)/.test(text)) {
+      if (text.trim() && (indentOf(text) < here || (indentOf(text) === here && /:(\s|$)/.test(text)))) {
         keyStart = i + 1;
         break;
       }
     }
-    const line = doc.startLine + Math.min(keyStart + 1, markLine);
-    return { message: `yaml: line ${line}: could not find expected ':'`, line };
+    return scanner("could not find expected ':'", Math.min(keyStart + 1, markLine));
   }
-  if (reason.startsWith("can not read an implicit mapping pair")) {
-    return scanner("could not find expected ':'");
-  }
-  if (reason === "bad indentation of a sequence entry" || reason.startsWith("end of the stream or a document separator")) {
-    return parser("did not find expected key");
-  }
+  if (reason.startsWith("can not read an implicit mapping pair")) return scanner("could not find expected ':'");
   if (reason === "tab characters must not be used in indentation") {
-    return scanner("found character that cannot start any token");
+    // After a plain scalar value the tab sits where that scalar could continue.
+    const previous = previousContentLine();
+    const plainValue = previous !== undefined && /:\s+[^\s#"'|>&*!\[{][^#]*$/.test(previous.trimEnd());
+    return scanner(plainValue ? "found a tab character that violates indentation" : "found character that cannot start any token");
   }
   if (reason.startsWith("unexpected end of the stream within a") && reason.includes("quoted scalar")) {
     return scanner("found unexpected end of stream");
   }
   if (reason === "missed comma between flow collection entries" || reason.includes("within a flow collection")) {
-    const opener = doc.text.lastIndexOf("{") > doc.text.lastIndexOf("[") ? "}" : "]";
-    return parser(`did not find expected ',' or '${opener}'`);
+    const opener = Math.max(doc.text.lastIndexOf("{"), doc.text.lastIndexOf("["));
+    if (opener >= 0 && doc.text.slice(opener + 1).trim() === "") return parser("did not find expected node content");
+    return parser(`did not find expected ',' or '${doc.text[opener] === "{" ? "}" : "]"}'`);
   }
-  if (reason.startsWith("incomplete explicit mapping pair")) {
-    return scanner("mapping values are not allowed in this context");
-  }
+  if (reason.startsWith("incomplete explicit mapping pair")) return scanner("mapping values are not allowed in this context");
   const alias = /^unidentified alias "(.*)"$/.exec(reason);
   if (alias) return { message: `yaml: unknown anchor '${alias[1]}' referenced` };
   return scanner(reason);
-}
-
-/** The key text at a js-yaml mark (for duplicate-key errors). */
-function keyAt(doc: RawDocument, line: number, column: number): string {
-  const text = doc.text.split("\n")[line] ?? "";
-  const fromColumn = text.slice(column).trimStart() || text.trimStart();
-  const key = fromColumn.replace(/^-\s+/, "").split(":")[0].trim();
-  return key.replace(/^["']|["']$/g, "");
 }
 
 type ConvertState = { nodes: number };
 
 class ConvertError extends Error {
   constructor(
-    readonly kind: "excessive-aliasing" | "too-deep",
+    readonly kind: "excessive-aliasing" | "too-deep" | "invalid-map-key",
     message: string,
   ) {
     super(message);
@@ -202,6 +199,8 @@ function toJsonValue(value: unknown, state: ConvertState, depth: number): unknow
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      // js-yaml stringifies a mapping used as a key; go-yaml cannot turn it into a JSON key.
+      if (key === "[object Object]") throw new ConvertError("invalid-map-key", "yaml: invalid map key");
       out[key] = toJsonValue(item, state, depth + 1);
     }
     return out;
@@ -253,22 +252,11 @@ export function parseManifests(text: string, options: ParseManifestsOptions = {}
   for (const doc of rawDocs) {
     let loaded: unknown;
     try {
-      loaded = yaml.load(doc.text, { schema: KUBE_YAML_SCHEMA, json: false });
+      // json: true lets a repeated key override the earlier one, as go-yaml does for kubectl (which
+      // converts with the non-strict sigs.k8s.io/yaml): `image` given twice keeps the last value.
+      loaded = yaml.load(doc.text, { schema: KUBE_YAML_SCHEMA, json: true });
     } catch (raw) {
       const error = raw as YamlExceptionLike;
-      if (error.reason === "duplicated mapping key" && error.mark) {
-        const line = doc.startLine + error.mark.line;
-        const key = keyAt(doc, error.mark.line, error.mark.column);
-        return {
-          ok: false,
-          documents,
-          error: makeError(
-            "duplicate-key",
-            `error parsing ${source}: error converting YAML to JSON: yaml: unmarshal errors:\n  line ${line}: key "${key}" already set in map`,
-            { line, documentIndex: documents.length },
-          ),
-        };
-      }
       const translated = goYamlMessage(error, doc);
       return {
         ok: false,
@@ -285,6 +273,19 @@ export function parseManifests(text: string, options: ParseManifestsOptions = {}
       value = toJsonValue(loaded, state, 0);
     } catch (raw) {
       if (raw instanceof ConvertError) {
+        if (raw.kind === "invalid-map-key") {
+          // The usual cause is a Helm template pasted as YAML: `image: {{ .Values.image }}`.
+          const template = /\{\{\s*(.*?)\s*\}\}/.exec(doc.text);
+          const goKey = template ? `map[interface {}]interface {}{${JSON.stringify(template[1])}:interface {}(nil)}` : "map[interface {}]interface {}{}";
+          return {
+            ok: false,
+            documents,
+            error: makeError("invalid-map-key", `error parsing ${source}: error converting YAML to JSON: yaml: invalid map key: ${goKey}`, {
+              line: doc.startLine,
+              documentIndex: documents.length,
+            }),
+          };
+        }
         return {
           ok: false,
           documents,
@@ -297,13 +298,12 @@ export function parseManifests(text: string, options: ParseManifestsOptions = {}
       throw raw;
     }
     if (typeof value !== "object" || Array.isArray(value)) {
-      const jsonType = Array.isArray(value) ? "array" : typeof value === "boolean" ? "bool" : typeof value;
       return {
         ok: false,
         documents,
         error: makeError(
           "not-an-object",
-          `error parsing ${source}: json: cannot unmarshal ${jsonType} into Go value of type map[string]interface {}`,
+          `error validating "${source}": error validating data: invalid object to validate; ${VALIDATE_GUIDANCE}`,
           { line: doc.startLine, documentIndex: documents.length },
         ),
       };

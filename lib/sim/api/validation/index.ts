@@ -80,11 +80,12 @@ export function validateUpdate(newObject: KubeObject, oldObject: KubeObject): Fi
     case "ReplicaSet":
     case "DaemonSet":
       errs.push(...validateCreate(newObject).filter((e) => !e.field.startsWith("metadata.")));
-      if (newObject.kind !== "ReplicaSet") errs.push(...validateSelectorImmutable(newSpec, oldSpec));
+      // The registry strategies add selector immutability after the spec checks (apps/v1 only).
+      errs.push(...validateSelectorImmutable(newSpec, oldSpec));
       return errs;
     case "StatefulSet":
-      errs.push(...validateStatefulSetSpecUpdate(newSpec, oldSpec));
       errs.push(...validateCreate(newObject).filter((e) => !e.field.startsWith("metadata.")));
+      errs.push(...validateStatefulSetSpecUpdate(newSpec, oldSpec));
       return errs;
     case "Job":
       errs.push(...validateCreate(newObject).filter((e) => !e.field.startsWith("metadata.")));
