@@ -337,3 +337,13 @@ export function setCondition(conditions: Obj[] | undefined, next: Obj): Obj[] {
 export function removeCondition(conditions: Obj[] | undefined, type: string): Obj[] {
   return (conditions ?? []).filter((c) => c.type !== type);
 }
+
+// FNV-32 (not 32a) as hash/fnv's New32, used by history.HashControllerRevision.
+export function fnv32(text: string): number {
+  let h = 0x811c9dc5;
+  for (const b of new TextEncoder().encode(text)) {
+    h = Math.imul(h, 0x01000193) >>> 0;
+    h ^= b;
+  }
+  return h >>> 0;
+}

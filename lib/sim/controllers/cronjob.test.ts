@@ -78,12 +78,12 @@ describe("CronJob controller", () => {
     c.delete("cronjobs", "forbid");
     c.apply(makeCronJob("replace", { concurrencyPolicy: "Replace" }));
     c.advance(120);
-    const names = c.engine.store.list("jobs", "default").map((j) => j.metadata.name).filter((n) => n.startsWith("replace-"));
+    const names = c.engine.store.list("jobs", "default").map((j) => j.metadata.name!).filter((n) => n.startsWith("replace-"));
     expect(names).toEqual([`replace-${Math.floor(c.now() / 60_000)}`]);
     const cj = get(c, "cronjobs", "replace");
     c.update({ ...cj, spec: { ...cj.spec, suspend: true } });
     c.advance(180);
-    expect(c.engine.store.list("jobs", "default").map((j) => j.metadata.name).filter((n) => n.startsWith("replace-"))).toEqual(names);
+    expect(c.engine.store.list("jobs", "default").map((j) => j.metadata.name!).filter((n) => n.startsWith("replace-"))).toEqual(names);
   });
 
   it("skips schedule times older than startingDeadlineSeconds", () => {

@@ -9,6 +9,7 @@ import { installNamespaceController } from "./namespace";
 import { installJobController } from "./job";
 import { installTtlAfterFinishedController } from "./ttl-after-finished";
 import { installCronJobController } from "./cronjob";
+import { installStatefulSetController } from "./stateful-set";
 
 export function installControllers(engine: Engine): void {
   installReplicaSetController(engine);
@@ -20,6 +21,7 @@ export function installControllers(engine: Engine): void {
   installJobController(engine);
   installTtlAfterFinishedController(engine);
   installCronJobController(engine);
+  installStatefulSetController(engine);
 }
 
 export { findRevision, rolloutHistory, rollbackDeployment, ownedReplicaSets } from "./deployment/rollback";
