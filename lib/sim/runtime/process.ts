@@ -27,7 +27,12 @@ type ThreadState =
   | { kind: "done"; code: number };
 type Thread = { pid: number; gen: Generator<Yield, number, unknown>; state: ThreadState; busySteps: number; command: string; startedAt: number };
 
-export type SpawnOptions = { pid1?: boolean; maxSteps?: number };
+export type SpawnOptions = {
+  pid1?: boolean;
+  maxSteps?: number;
+  /** Runs this generator as the main thread instead of looking up argv (interactive shell sessions). */
+  main?: (host: ProcessHost, io: CommandIo) => Generator<Yield, number, unknown>;
+};
 
 export function lookupProgram(fs: ProcessContext["fs"], name: string, path: string, cwd: string): ProgramLookup {
   const classify = (p: string): ProgramLookup | null => {
@@ -54,7 +59,7 @@ export function lookupProgram(fs: ProcessContext["fs"], name: string, path: stri
   return denied ?? { kind: "not-found" };
 }
 
-class SimProcess implements Process, ProcessHost {
+export class SimProcess implements Process, ProcessHost {
   readonly ctx: ProcessContext;
   private threads: Thread[] = [];
   private main: Thread | null = null;
@@ -86,7 +91,9 @@ class SimProcess implements Process, ProcessHost {
   // ── Process ────────────────────────────────────────────────────────────────────────────
   start(): Effect {
     const io: CommandIo = { stdin: "", out: (t) => this.ctx.stdout(t), err: (t) => this.ctx.stderr(t) };
-    const gen = this.run(this.argv, io, { env: this.ctx.env, cwd: this.ctx.cwd, pid1: this.opts.pid1 ?? this.ctx.pid === 1 });
+    const gen = this.opts.main
+      ? this.opts.main(this, io)
+      : this.run(this.argv, io, { env: this.ctx.env, cwd: this.ctx.cwd, pid1: this.opts.pid1 ?? this.ctx.pid === 1 });
     this.main = { pid: this.ctx.pid, gen, state: { kind: "ready" }, busySteps: 0, command: this.argv.join(" "), startedAt: this.ctx.now() };
     this.threads.push(this.main);
     return this.schedule();
@@ -318,7 +325,11 @@ export function runToCompletion(
   const local: ProcessContext = { ...ctx, now: () => base + elapsed };
   const spawned = spawnProcess(argv, image, local, { pid1: false, maxSteps: opts.maxSteps ?? 2_000_000 });
   if (spawned.kind === "not-found") return { exitCode: 127, timedOut: false, elapsedMs: 0, startError: spawned.message };
-  const p = spawned.process;
+  return drive(spawned.process, timeoutMs, (ms) => { elapsed += ms; }, () => elapsed);
+}
+
+/** Runs a process to its end on a private clock that `advance` moves; kills it at the timeout. */
+export function drive(p: Process, timeoutMs: number, advance: (ms: number) => void, elapsedNow: () => number): RunResult {
   let effect: Effect;
   const guard = (f: () => Effect): Effect | "budget" => {
     try {
@@ -330,16 +341,16 @@ export function runToCompletion(
   };
   let r = guard(() => p.start());
   for (let i = 0; i < 1_000_000; i++) {
-    if (r === "budget") return { exitCode: 137, timedOut: true, elapsedMs: elapsed };
+    if (r === "budget") return { exitCode: 137, timedOut: true, elapsedMs: elapsedNow() };
     effect = r;
-    if (effect.kind === "exit") return { exitCode: effect.code, timedOut: false, elapsedMs: elapsed };
-    if (effect.kind === "wait" || elapsed + effect.ms > timeoutMs) {
+    if (effect.kind === "exit") return { exitCode: effect.code, timedOut: false, elapsedMs: elapsedNow() };
+    if (effect.kind === "wait" || elapsedNow() + effect.ms > timeoutMs) {
       p.signal("KILL");
       return { exitCode: 137, timedOut: true, elapsedMs: timeoutMs };
     }
-    elapsed += effect.ms;
+    advance(effect.ms);
     r = guard(() => p.resume());
   }
   p.signal("KILL");
-  return { exitCode: 137, timedOut: true, elapsedMs: elapsed };
+  return { exitCode: 137, timedOut: true, elapsedMs: elapsedNow() };
 }

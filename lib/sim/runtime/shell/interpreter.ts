@@ -35,7 +35,10 @@ export type ShellOptions = {
 };
 
 export class Shell {
-  readonly host: ProcessHost;
+  /** Mutable so an interactive session can carry one shell across the processes that run its lines. */
+  host: ProcessHost;
+  /** Set when the shell ran `exit` (or hit a fatal error); an interactive session then ends. */
+  exited = false;
   readonly flavor: ShellFlavor;
   arg0: string;
   positional: string[];
@@ -60,6 +63,8 @@ export class Shell {
   funcDepth = 0;
   localStack: Map<string, string | undefined>[] = [];
   isSubshell = false;
+  /** Interactive shells (kubectl exec -it … sh) keep going after each line and run the EXIT trap only on exit. */
+  interactive = false;
   exitTrapRan = false;
 
   constructor(o: ShellOptions) {
@@ -152,12 +157,12 @@ export class Shell {
     try {
       yield* this.runList(script.body, io);
     } catch (e) {
-      if (e instanceof ShellExit) this.status = e.code;
+      if (e instanceof ShellExit) { this.status = e.code; this.exited = true; }
       else if (e instanceof ReturnSignal) this.status = e.code;
       else if (e instanceof BreakSignal || e instanceof ContinueSignal) { /* outside a loop: ignored */ }
       else throw e;
     }
-    yield* this.runExitTrap(io);
+    if (this.exited || !this.interactive) yield* this.runExitTrap(io);
     return this.status;
   }
 
