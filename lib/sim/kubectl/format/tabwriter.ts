@@ -1,16 +1,18 @@
-// Mirrors Go's text/tabwriter (as forked in github.com/liggitt/tabwriter) with kubectl's settings from
-// cli-runtime printers.GetNewTabWriter: minwidth 6, tabwidth 4, padding 3, padchar ' ', no flags that matter
-// for a single flush. Cells are tab-terminated; the last cell of a line is not part of any column.
+// Mirrors Go's text/tabwriter (as forked in github.com/liggitt/tabwriter) with padchar ' ' and no flags:
+// cells are tab-terminated, the last cell of a line is not part of any column, and each call is one Flush.
 
-const MIN_WIDTH = 6;
-const PADDING = 3;
+/** cli-runtime GetNewTabWriter (tables): minwidth 6, padding 3. describe's tabbedString uses 0 and 2. */
+export type TabwriterSettings = { minWidth: number; padding: number };
+
+const TABLE_SETTINGS: TabwriterSettings = { minWidth: 6, padding: 3 };
 
 function cellWidth(text: string): number {
   return Array.from(text).length;
 }
 
 /** Aligns tab-separated lines exactly as kubectl's tabwriter does. Input lines must not contain "\n". */
-export function alignTabbed(lines: string[]): string {
+export function alignTabbed(lines: string[], settings: TabwriterSettings = TABLE_SETTINGS): string {
+  const { minWidth: MIN_WIDTH, padding: PADDING } = settings;
   const cells = lines.map((line) => line.split("\t"));
   const widths: number[] = [];
   let out = "";

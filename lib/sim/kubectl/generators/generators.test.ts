@@ -281,6 +281,28 @@ describe("generators (pure)", () => {
     expect(generateJob("m", { from: "cronjob/none" })).toEqual({ ok: false, error: 'error: cronjobs.batch "none" not found\n' });
     expect(generateJob("m", { from: "cronjob/x", command: ["a"] })).toEqual({ ok: false, error: "error: cannot specify --from and command\n" });
   });
+  it("builds a TLS secret from PEM files (kubectl also parses the certificate, which needs real keys)", () => {
+    const pem: FileReader = { read: (p) => (p === "tls.crt" ? CERT : p === "tls.key" ? KEY : undefined) };
+    const r = generateSecret("tls", "t", { cert: "tls.crt", key: "tls.key" }, pem);
+    expect(r.ok && toYaml(r.object)).toBe(
+      [
+        "apiVersion: v1",
+        "data:",
+        "  tls.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=",
+        "  tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUUKLS0tLS1FTkQgUFJJVkFURSBLRVktLS0tLQo=",
+        "kind: Secret",
+        "metadata:",
+        "  creationTimestamp: null",
+        "  name: t",
+        "type: kubernetes.io/tls",
+        "",
+      ].join("\n"),
+    );
+    expect(generateSecret("tls", "t", { cert: "tls.key", key: "tls.key" }, pem)).toEqual({
+      ok: false,
+      error: 'error: tls: failed to find "CERTIFICATE" PEM block in certificate input after skipping PEM blocks of the following types: [PRIVATE KEY]\n',
+    });
+  });
   it("reports a missing required flag", () => {
     expect(generateRun("bb", {})).toEqual({ ok: false, error: 'error: required flag(s) "image" not set\n' });
     expect(generateCronJob("cj", {})).toEqual({ ok: false, error: 'error: required flag(s) "image", "schedule" not set\n' });
