@@ -152,3 +152,41 @@ describe("parseManifests matches kubectl v1.32 byte for byte", () => {
     expect(result.ok && (result.documents[0].object.spec as { containers: Array<{ image: string }> }).containers[0].image).toBe("c");
   });
 });
+
+describe("YAML 1.1 scalars as kubectl converts them", () => {
+  // Recorded with `kubectl label --local -f scal.yaml z=1 -o json` (kubectl v1.32.4, no server needed).
+  it("resolves booleans, octal/hex/binary ints, floats, nulls and keeps timestamps as strings", () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  a: on\n  b: yes\n  c: "8080"\n  d: 8080\n  e: 0755\n  f: 2024-01-01\n  g: ~\n  h: 1.5\n  i: 1e3\n  j: 0x1F\n  k: 1_000\n  l: y\n  n: 0o17\n  o: 12:30\n  p: +1\n  q: 1.0\n  r: 3.0e+2\n  s: 08\n  t: True\n  u: NULL\n  v: 2024-01-01T10:00:00Z\n  w: 0b101\n  x: -0\n`;
+    const result = parseManifests(text);
+    expect(result.ok && result.documents[0].object.data).toEqual({
+      a: true,
+      b: true,
+      c: "8080",
+      d: 8080,
+      e: 493,
+      f: "2024-01-01",
+      false: 15,
+      g: null,
+      h: 1.5,
+      i: 1000,
+      j: 31,
+      k: 1000,
+      l: true,
+      o: "12:30",
+      p: 1,
+      q: 1,
+      r: 300,
+      s: 8,
+      t: true,
+      u: null,
+      v: "2024-01-01T10:00:00Z",
+      w: 5,
+      x: 0,
+    });
+  });
+
+  it("refuses infinities like encoding/json", () => {
+    const result = parseManifests("a: .inf\n", { source: "scal.yaml" });
+    expect(!result.ok && result.error.kubectlText).toBe("error: error parsing scal.yaml: error converting YAML to JSON: json: unsupported value: +Inf");
+  });
+});

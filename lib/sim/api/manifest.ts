@@ -16,6 +16,7 @@ export type ManifestErrorKind =
   | "too-many-documents"
   | "yaml-syntax"
   | "invalid-map-key"
+  | "unsupported-value"
   | "excessive-aliasing"
   | "too-deep"
   | "not-an-object"
@@ -181,7 +182,7 @@ type ConvertState = { nodes: number };
 
 class ConvertError extends Error {
   constructor(
-    readonly kind: "excessive-aliasing" | "too-deep" | "invalid-map-key",
+    readonly kind: "excessive-aliasing" | "too-deep" | "invalid-map-key" | "unsupported-value",
     message: string,
   ) {
     super(message);
@@ -195,6 +196,10 @@ class ConvertError extends Error {
 function toJsonValue(value: unknown, state: ConvertState, depth: number): unknown {
   if (++state.nodes > MAX_NODES) throw new ConvertError("excessive-aliasing", "yaml: document contains excessive aliasing");
   if (depth > MAX_DEPTH) throw new ConvertError("too-deep", `yaml: exceeded max depth of ${MAX_DEPTH}`);
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    // encoding/json refuses what YAML allows (.inf, .nan, 1e400).
+    throw new ConvertError("unsupported-value", `json: unsupported value: ${Number.isNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf"}`);
+  }
   if (Array.isArray(value)) return value.map((item) => toJsonValue(item, state, depth + 1));
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};

@@ -45,7 +45,9 @@ function parseGoInt(data: string): number | undefined {
   else if (text.startsWith("0o")) value = Number.parseInt(text.slice(2), 8);
   else if (text.length > 1 && text[0] === "0") value = Number.parseInt(text.slice(1), 8);
   else value = Number.parseInt(text, 10);
-  return Number.isNaN(value) ? undefined : sign * value;
+  if (Number.isNaN(value)) return undefined;
+  // Go has no negative zero integer: "-0" is 0.
+  return value === 0 ? 0 : sign * value;
 }
 
 const int11 = new yaml.Type("tag:yaml.org,2002:int", {
