@@ -163,3 +163,17 @@ describe("preemption", () => {
     expect(failedMessage(c, "never")).toBe(`0/3 nodes are available: 1 ${TAINT}, 2 Insufficient memory. preemption: not eligible due to preemptionPolicy=Never.`);
   });
 });
+
+describe("determinism", () => {
+  it("restores to the same placements, conditions and events from a snapshot", () => {
+    const c = newCluster({ seed: 11 });
+    apply(c, { apiVersion: "v1", kind: "Service", metadata: { name: "web" }, spec: { selector: { app: "web" }, ports: [{ port: 80 }] } } as KubeObject);
+    for (let i = 0; i < 5; i++) apply(c, makePod(`web-${i}`, { labels: { app: "web" } }));
+    apply(c, makePod("big", { requests: { memory: "10Gi" } }));
+    c.advance(400);
+    const snap = c.snapshot();
+    const restored = (c.constructor as typeof import("../cluster").Cluster).restore(snap);
+    expect(restored.ok).toBe(true);
+    if (restored.ok) expect(JSON.stringify(restored.cluster.snapshot().state)).toBe(JSON.stringify(snap.state));
+  });
+});

@@ -2,7 +2,6 @@
 import { createCluster } from "../index";
 import type { Cluster, ClusterOptions } from "../cluster";
 import type { KubeObject } from "../core/types";
-import { DEFAULT_NODES, type NodeOptions } from "../core/bootstrap";
 
 type Obj = Record<string, unknown>;
 
@@ -39,32 +38,7 @@ export function makePod(name: string, opts: PodOptions = {}): KubeObject {
 }
 
 export function newCluster(options: ClusterOptions = {}): Cluster {
-  const c = createCluster({ seed: 1, ...options });
-  ensureNodeStatus(c, options.nodes ?? DEFAULT_NODES);
-  return c;
-}
-
-/**
- * The apiserver currently drops status from created Nodes (a real node registry keeps it, and the
- * kubelet posts it anyway); until the kubelet posts node status, tests post the bootstrap's.
- */
-function ensureNodeStatus(c: Cluster, nodes: NodeOptions[]): void {
-  nodes.forEach((n, i) => {
-    const live = c.engine.store.get("nodes", undefined, n.name);
-    if (!live || (live.status as { allocatable?: unknown } | undefined)?.allocatable) return;
-    const resources = { cpu: n.cpu ?? "4", "ephemeral-storage": "19221248Ki", "hugepages-1Gi": "0", "hugepages-2Mi": "0", memory: n.memory ?? "8Gi", pods: n.pods ?? "110" };
-    const address = n.address ?? (n.controlPlane ? `172.30.1.${2 + i}` : `172.30.2.${1 + i}`);
-    c.engine.api.updateStatus("nodes", undefined, n.name, {
-      addresses: [
-        { address, type: "InternalIP" },
-        { address: n.name, type: "Hostname" },
-      ],
-      allocatable: { ...resources },
-      capacity: { ...resources },
-      conditions: [{ type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status" }],
-    });
-  });
-  c.engine.settle();
+  return createCluster({ seed: 1, ...options });
 }
 
 export function apply(c: Cluster, ...objs: KubeObject[]): void {
