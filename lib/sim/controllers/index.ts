@@ -10,6 +10,7 @@ import { installJobController } from "./job";
 import { installTtlAfterFinishedController } from "./ttl-after-finished";
 import { installCronJobController } from "./cronjob";
 import { installStatefulSetController } from "./stateful-set";
+import { installDaemonSetController } from "./daemon-set";
 
 export function installControllers(engine: Engine): void {
   installReplicaSetController(engine);
@@ -22,6 +23,7 @@ export function installControllers(engine: Engine): void {
   installTtlAfterFinishedController(engine);
   installCronJobController(engine);
   installStatefulSetController(engine);
+  installDaemonSetController(engine);
 }
 
 export { findRevision, rolloutHistory, rollbackDeployment, ownedReplicaSets } from "./deployment/rollback";
