@@ -72,7 +72,7 @@ export function killAllNow(kl: KubeletState, w: PodWorker): void {
 }
 
 function releaseSandbox(kl: KubeletState, w: PodWorker): void {
-  if (w.ip && !w.sandboxReleased) kl.deps.network.releasePodIP(kl.engine, w.ip);
+  if (w.ip && !w.sandboxReleased && !(w.pod as Obj).spec?.hostNetwork) kl.deps.network.releasePodIP(kl.engine, w.ip);
   w.sandboxReleased = true;
 }
 
@@ -105,7 +105,8 @@ function createSandbox(kl: KubeletState, w: PodWorker, node: NodeAgent): boolean
   }
   w.volumeRetry = undefined;
   w.volumes = setup.volumes;
-  w.ip = kl.deps.network.allocatePodIP(kl.engine, w.node);
+  // hostNetwork pods share the node's network namespace: their IP is the node's.
+  w.ip = (w.pod as Obj).spec?.hostNetwork ? node.hostIP : kl.deps.network.allocatePodIP(kl.engine, w.node);
   w.sandboxReady = true;
   return true;
 }
@@ -299,6 +300,37 @@ function syncTerminating(kl: KubeletState, w: PodWorker): void {
   dropWorker(kl, w);
 }
 
+/** A changed container image (the only container field a pod update may change) restarts that container. */
+function applySpecChanges(kl: KubeletState, w: PodWorker, pod: Obj): void {
+  for (const rec of w.regular) {
+    const spec = ((pod.spec?.containers ?? []) as Obj[]).find((c) => c.name === rec.name);
+    if (!spec || spec.image === rec.spec.image) continue;
+    rec.spec = spec;
+    rec.waiting = undefined;
+    rec.retryAt = undefined;
+    const inst = lastInstance(rec);
+    if (inst && isRunning(inst)) {
+      killContainer(kl, w, rec, inst, { message: `Container ${rec.name} definition changed, will be restarted`, graceMs: podGraceMs(w), restart: true });
+    }
+  }
+}
+
+/** pkg/kubelet/active_deadline.go: a pod running longer than activeDeadlineSeconds is failed and stopped. */
+function checkActiveDeadline(kl: KubeletState, w: PodWorker, pod: Obj): void {
+  const seconds = pod.spec?.activeDeadlineSeconds;
+  if (seconds == null || w.terminal) return;
+  const due = w.startTime + Number(seconds) * 1000;
+  const now = kl.engine.now();
+  if (now < due) {
+    scheduleSync(kl, w, due - now);
+    return;
+  }
+  const message = "Pod was active on the node longer than the specified deadline";
+  podEvent(kl, w, "Normal", "DeadlineExceeded", message);
+  w.terminal = "Failed";
+  w.statusReason = { reason: "DeadlineExceeded", message };
+}
+
 /** One pod worker sync. Level-triggered: safe to call any number of times. */
 export function syncPod(kl: KubeletState, w: PodWorker): void {
   const node = kl.nodes.get(w.node);
@@ -314,6 +346,8 @@ export function syncPod(kl: KubeletState, w: PodWorker): void {
     return;
   }
   const policy: string = pod.spec?.restartPolicy ?? "Always";
+  applySpecChanges(kl, w, pod);
+  checkActiveDeadline(kl, w, pod);
   if (!w.sandboxReady && !createSandbox(kl, w, node)) {
     writeStatus(kl, w);
     return;

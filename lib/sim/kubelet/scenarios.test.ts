@@ -480,3 +480,49 @@ describe("node lifecycle", () => {
     expect(p.status.containerStatuses[0].lastState.terminated).toMatchObject({ exitCode: 255, reason: "Unknown" });
   });
 });
+
+describe("pod updates and kubelet-side policies", () => {
+  it("kubectl set image on a pod restarts the container with the new image", () => {
+    const c = newCluster();
+    c.apply(makePod("web", { containers: [{ name: "nginx", image: "nginx:1.25" }] }));
+    advance(c, 10);
+    const live = pod(c, "web");
+    live.spec.containers[0].image = "nginx:1.27";
+    const r = c.update(live as never);
+    expect(r.ok).toBe(true);
+    advance(c, 10);
+    const cs = pod(c, "web").status.containerStatuses[0];
+    expect(cs).toMatchObject({ image: "docker.io/library/nginx:1.27", restartCount: 1, ready: true });
+    expect(eventTrace(c, "web")).toContain("10s Normal Killing: Container nginx definition changed, will be restarted");
+  });
+
+  it("activeDeadlineSeconds fails the pod with DeadlineExceeded", () => {
+    const c = newCluster();
+    c.apply(makePod("deadline", { activeDeadlineSeconds: 20, containers: [{ name: "c", image: "busybox", command: ["sleep", "3600"] }] }));
+    advance(c, 19);
+    expect(pod(c, "deadline").status.phase).toBe("Running");
+    advance(c, 35);
+    const p = pod(c, "deadline");
+    expect(p.status).toMatchObject({ phase: "Failed", reason: "DeadlineExceeded", message: "Pod was active on the node longer than the specified deadline" });
+    expect(p.status.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 137 });
+  });
+
+  it("hostNetwork pods get the node's IP", () => {
+    const c = newCluster();
+    c.apply(makePod("hn", { hostNetwork: true, containers: [{ name: "c", image: "busybox", command: ["sleep", "3600"] }] }));
+    advance(c, 5);
+    expect(pod(c, "hn").status.podIP).toBe("172.30.2.2");
+  });
+
+  it("the crash-loop back-off starts over after 10 minutes of running", () => {
+    const c = newCluster();
+    c.apply(makePod("slowcrash", { containers: [{ name: "c", image: "busybox", command: ["sh", "-c", "sleep 700; exit 1"] }] }));
+    advance(c, 5);
+    advance(c, 700);
+    // First crash (~701 s): restarted after PLEG notices; then 700 s of running resets the back-off.
+    advance(c, 705);
+    const cs = pod(c, "slowcrash").status.containerStatuses[0];
+    expect(cs.restartCount).toBe(2);
+    expect(cs.state.running).toBeDefined();
+  });
+});

@@ -125,6 +125,8 @@ export type PodWorker = {
   terminating: boolean;
   /** The pod reached a terminal phase (Succeeded/Failed) and its containers are being stopped. */
   terminal?: "Succeeded" | "Failed";
+  /** status.reason/message of a pod the kubelet failed itself (DeadlineExceeded). */
+  statusReason?: { reason: string; message: string };
   syncTimer?: number;
   syncAt?: number;
   finished: boolean;

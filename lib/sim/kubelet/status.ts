@@ -233,7 +233,7 @@ export function generatePodStatus(w: PodWorker, stored: Obj, now: number, podIsT
   const hasInit = (spec.initContainers ?? []).length > 0;
   const initStatuses = w.init.map((r) => containerStatus(w, r, hasInit));
   const statuses = w.regular.map((r) => containerStatus(w, r, hasInit));
-  const phase = getPhase(spec, initStatuses, statuses, podIsTerminal);
+  const phase = w.statusReason ? "Failed" : getPhase(spec, initStatuses, statuses, podIsTerminal);
   const old: Obj[] = stored.conditions ?? [];
   const wasInitialized = old.some((c) => c.type === "Initialized" && c.status === "True");
   const containersReady = containersReadyCondition(spec, initStatuses, statuses, phase);
@@ -252,12 +252,14 @@ export function generatePodStatus(w: PodWorker, stored: Obj, now: number, podIsT
   out.containerStatuses = statuses;
   out.hostIP = hostIP;
   out.hostIPs = [{ ip: hostIP }];
+  if (w.statusReason) out.message = w.statusReason.message;
   out.phase = phase;
   if (w.ip) {
     out.podIP = w.ip;
     out.podIPs = [{ ip: w.ip }];
   }
   out.qosClass = stored.qosClass;
+  if (w.statusReason) out.reason = w.statusReason.reason;
   out.startTime = formatTime(w.startTime);
   return out;
 }
