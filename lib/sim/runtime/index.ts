@@ -9,6 +9,7 @@ export { spawnProcess, runToCompletion, lookupProgram, STEPS_PER_SLICE, BUSY_SLI
 export { createCatalog, resolveImage, parseReference, imageDigest, type ImageCatalog, type ImageResolution, type ImageSpec, type ImageBuild } from "./images";
 export { Vfs, createVfs, buildLayer, writeAtomicVolume, normalizePath, ERRNO_TEXT, type Errno, type FsResult, type FsNode, type FsLayer, type LayerEntry, type Stat } from "./vfs";
 export { createContainerFs, createTestContext, runShell, type TestContext } from "./testing";
+export { containerArgv, containerEnv, containerWorkingDir } from "./container";
 export { openShellSession, type ShellSession, type SessionResult } from "./session";
 export { parseScript } from "./shell/parser";
 export { ShellSyntaxError } from "./shell/lexer";

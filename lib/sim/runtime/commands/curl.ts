@@ -1,8 +1,7 @@
 // curl 8.x (or 7.x in radial/busyboxplus): -s -S -o -O -I -i -f -L -m --connect-timeout -w -H -X -d -v.
 import type { CommandImpl, Yield } from "./types";
-import { absolute } from "./types";
 import { httpRequest, parseUrl, rawResponse, reason, resolveHost } from "./net-util";
-import { complain, flagsOrUsage } from "./util";
+import { complain, flagsOrUsage, writeTarget } from "./util";
 
 const METER_HEAD = "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n";
 const meterLine = (n: number) => `${n ? "100" : "  0"} ${String(n).padStart(5)}  ${n ? "100" : "  0"} ${String(n).padStart(5)}    0     0  ${n ? " 600k" : "    0"}      0 --:--:-- --:--:-- --:--:-- ${n ? " 600k" : "    0"}\n`;
@@ -80,7 +79,7 @@ export const curl: CommandImpl = function* (c): Generator<Yield, number, unknown
   if (meter && outFile !== null) c.io.err(METER_HEAD + meterLine(resp.body.length));
   else if (meter) c.io.err(METER_HEAD + meterLine(resp.body.length));
   if (outFile !== null && outFile !== "-") {
-    const w = outFile === "/dev/null" ? { ok: true as const } : c.proc.fs.writeFile(absolute(c, outFile), output);
+    const w = writeTarget(c, outFile, output);
     if (!w.ok) return error(23, `Failure writing output to destination`);
   } else c.io.out(output);
   if (typeof f.flags.w === "string") {

@@ -1,16 +1,14 @@
 // tee [-a] FILE...: copies stdin to stdout and files.
 import type { CommandImpl } from "./types";
 import { absolute } from "./types";
-import { complain } from "./util";
+import { complain, writeTarget } from "./util";
 import { ERRNO_TEXT } from "../vfs";
 
 export const tee: CommandImpl = function* (c) {
   const append = c.args.includes("-a") || c.args.includes("--append");
   let status = 0;
   for (const file of c.args.filter((a) => !a.startsWith("-"))) {
-    const path = absolute(c, file);
-    if (path === "/dev/null") continue;
-    const r = c.proc.fs.writeFile(path, c.io.stdin, { append });
+    const r = writeTarget(c, file, c.io.stdin, append);
     if (!r.ok) {
       complain(c, `${file}: ${ERRNO_TEXT[r.errno]}`);
       status = 1;

@@ -63,3 +63,14 @@ export function parseDuration(s: string): number | null {
   const mult = { "": 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as ""];
   return Math.round(Number(m[1]) * mult);
 }
+
+/** Writes command output to a path, honouring /dev/null, /dev/stdout and /dev/stderr (tee, wget -O, curl -o). */
+export function writeTarget(c: CommandContext, path: string, data: string, append = false): { ok: true } | { ok: false; errno: Errno } {
+  const resolved = c.proc.fs.resolve(absolute(c, path));
+  const real = resolved.ok ? resolved.value : absolute(c, path);
+  if (real === "/dev/null") return { ok: true };
+  if (real === "/dev/stdout" || real === "/proc/self/fd/1") { c.io.out(data); return { ok: true }; }
+  if (real === "/dev/stderr" || real === "/proc/self/fd/2") { c.io.err(data); return { ok: true }; }
+  const r = c.proc.fs.writeFile(absolute(c, path), data, { append });
+  return r.ok ? { ok: true } : r;
+}
