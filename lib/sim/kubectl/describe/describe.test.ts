@@ -160,6 +160,85 @@ suite("describe", () => {
     expect(out).toContain("Taints:             gpu=true:NoSchedule\n");
   });
 
+  it("describes ingresses and network policies", () => {
+    const ing: KubeObject = {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "Ingress",
+      metadata: { name: "web", namespace: "default", annotations: { "nginx.ingress.kubernetes.io/rewrite-target": "/" } },
+      spec: {
+        ingressClassName: "nginx",
+        tls: [{ hosts: ["foo.com"], secretName: "cert" }],
+        rules: [
+          {
+            host: "foo.com",
+            http: {
+              paths: [
+                { path: "/", pathType: "Prefix", backend: { service: { name: "web", port: { number: 80 } } } },
+                { path: "/api", pathType: "Exact", backend: { service: { name: "api", port: { name: "http" } } } },
+              ],
+            },
+          },
+        ],
+      },
+    };
+    const svc: KubeObject = { kind: "Service", metadata: { name: "web", namespace: "default" }, spec: { ports: [{ port: 80 }] } };
+    const ep: KubeObject = { kind: "Endpoints", metadata: { name: "web", namespace: "default" }, subsets: [{ addresses: [{ ip: "10.244.1.5" }], ports: [{ port: 80 }] }] };
+    expect(describe("ing", ing, makeReader({ services: [svc], endpoints: [ep] }), { now: NOW })).toBe(
+      [
+        "Name:             web",
+        "Labels:           <none>",
+        "Namespace:        default",
+        "Address:          ",
+        "Ingress Class:    nginx",
+        "Default backend:  <default>",
+        "TLS:",
+        "  cert terminates foo.com",
+        "Rules:",
+        "  Host        Path  Backends",
+        "  ----        ----  --------",
+        "  foo.com     ",
+        "              /      web:80 (10.244.1.5:80)",
+        '              /api   <error: endpoints "api" not found>',
+        "Annotations:  nginx.ingress.kubernetes.io/rewrite-target: /",
+        "Events:       <none>",
+        "",
+      ].join("\n"),
+    );
+    const np: KubeObject = {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "NetworkPolicy",
+      metadata: { name: "db", namespace: "default", creationTimestamp: T0 },
+      spec: {
+        podSelector: { matchLabels: { app: "db" } },
+        policyTypes: ["Ingress", "Egress"],
+        ingress: [{ from: [{ podSelector: { matchLabels: { app: "web" } } }, { namespaceSelector: { matchLabels: { team: "a" } }, podSelector: {} }], ports: [{ port: 5432 }] }],
+        egress: [],
+      },
+    };
+    expect(describe("netpol", np, makeReader({}), { now: NOW })).toBe(
+      [
+        "Name:         db",
+        "Namespace:    default",
+        "Created on:   2024-05-01 10:00:00 +0000 UTC",
+        "Labels:       <none>",
+        "Annotations:  <none>",
+        "Spec:",
+        "  PodSelector:     app=db",
+        "  Allowing ingress traffic:",
+        "    To Port: 5432/TCP",
+        "    From:",
+        "      PodSelector: app=web",
+        "    From:",
+        "      NamespaceSelector: team=a",
+        "      PodSelector: <none>",
+        "  Allowing egress traffic:",
+        "    <none> (Selected pods are isolated for egress connectivity)",
+        "  Policy Types: Ingress, Egress",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("falls back to the generic describer", () => {
     const ing: KubeObject = {
       apiVersion: "networking.k8s.io/v1",
@@ -167,7 +246,7 @@ suite("describe", () => {
       metadata: { name: "deny", namespace: "default", uid: "np-1", creationTimestamp: T0 },
       spec: { podSelector: {}, policyTypes: ["Ingress"] },
     };
-    expectGolden("networkpolicy-generic", describe("netpol", ing, makeReader({}), { now: NOW }));
+    expectGolden("networkpolicy-generic", describe("widgets", ing, makeReader({}), { now: NOW }));
     expect(camelcaseSplit("podIP")).toEqual(["pod", "IP"]);
     expect(camelcaseSplit("HTTPServer")).toEqual(["HTTP", "Server"]);
     expect(smartLabelFor("apiVersion")).toBe("API Version");

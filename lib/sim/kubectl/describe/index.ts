@@ -14,6 +14,7 @@ import type {
   Service,
   ServiceAccount,
 } from "kubernetes-types/core/v1";
+import type { Ingress, NetworkPolicy } from "kubernetes-types/networking/v1";
 import type { KubeObject, ObjectReader } from "../format/kube-object";
 import { findResourcePrinter } from "../printers/resources";
 import {
@@ -28,6 +29,7 @@ import {
   describeServiceAccount,
 } from "./core";
 import { describeGeneric } from "./generic";
+import { describeIngress, describeNetworkPolicy } from "./network";
 import { describePod, type DescribeOptions } from "./pod";
 import { describeCronJob, describeDaemonSet, describeDeployment, describeJob, describeReplicaSet, describeStatefulSet } from "./workloads";
 
@@ -74,6 +76,10 @@ export function describe(resource: string, object: KubeObject, reader: ObjectRea
       return describePersistentVolume(o as PersistentVolume, reader, opts);
     case "nodes":
       return describeNode(o as Node, reader, opts);
+    case "ingresses":
+      return describeIngress(o as Ingress, reader, opts);
+    case "networkpolicies":
+      return describeNetworkPolicy(o as NetworkPolicy);
     default:
       return describeGeneric(object, reader, opts);
   }
