@@ -2,7 +2,7 @@
 // staging/src/k8s.io/kubectl/pkg/describe/describe.go (Kubernetes v1.32).
 import type { Endpoints, Service } from "kubernetes-types/core/v1";
 import type { LabelSelector } from "kubernetes-types/meta/v1";
-import type { Ingress, IngressBackend, NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort } from "kubernetes-types/networking/v1";
+import type { Ingress, IngressBackend, NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicySpec } from "kubernetes-types/networking/v1";
 import type { KubeObject, ObjectReader } from "../format/kube-object";
 import { formatLabelSelector } from "../format/labels";
 import { formatTimestamp, parseTimestamp } from "../format/time";
@@ -105,7 +105,7 @@ function printPorts(ports: NetworkPolicyPort[] | undefined, indent: string, w: P
 
 export function describeNetworkPolicy(np: NetworkPolicy): string {
   const w = new PrefixWriter();
-  const spec = np.spec ?? {};
+  const spec: NetworkPolicySpec = np.spec ?? { podSelector: {} };
   w.write(LEVEL_0, `Name:\t${np.metadata?.name ?? ""}\n`);
   w.write(LEVEL_0, `Namespace:\t${np.metadata?.namespace ?? ""}\n`);
   w.write(LEVEL_0, `Created on:\t${goTimeString(np.metadata?.creationTimestamp)}\n`);
