@@ -104,8 +104,10 @@ export class Cluster {
     this.engine.registerController(namespaceDefaultsController);
     for (const install of installers) install(this.engine, this.options);
     this.engine.store.onChange((c) => this.track(c));
-    bootstrapCluster(this.engine, options.nodes ?? DEFAULT_NODES);
-    this.engine.settle();
+    this.engine.unbudgeted(() => {
+      bootstrapCluster(this.engine, options.nodes ?? DEFAULT_NODES);
+      this.engine.settle();
+    });
     this.engine.clock.setNow(startMs);
     this.engine.origin = startMs;
   }

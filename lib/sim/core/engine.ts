@@ -175,6 +175,18 @@ export class Engine {
     this.drain();
   }
 
+  /** Runs system work (cluster bootstrap) outside the learner's step budget. */
+  unbudgeted(fn: () => void): void {
+    const saved = this.limits.maxStepsPerAdvance;
+    this.limits.maxStepsPerAdvance = Number.MAX_SAFE_INTEGER;
+    try {
+      fn();
+    } finally {
+      this.limits.maxStepsPerAdvance = saved;
+      this.steps = 0;
+    }
+  }
+
   private step(): void {
     if (++this.steps > this.limits.maxStepsPerAdvance) {
       throw new SimLimitError("maxStepsPerAdvance", `the simulation exceeded its budget of ${this.limits.maxStepsPerAdvance} steps`);

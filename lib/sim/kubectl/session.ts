@@ -31,6 +31,8 @@ export type CommandContext = {
   stdin?: string;
   files: FileSource;
   commandPath: string;
+  /** The command line as typed (kubectl's --record stores it as kubernetes.io/change-cause). */
+  argv: string[];
 };
 
 export type Watcher = { id: number; onAdvance(): void };
@@ -155,6 +157,7 @@ export class KubectlSession {
       stdin: opts.stdin,
       files: this.files,
       commandPath: path,
+      argv: ["kubectl", ...words],
     };
     let exitCode: number;
     try {

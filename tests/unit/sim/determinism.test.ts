@@ -23,7 +23,8 @@ function mixedHour(seed: number): Cluster {
   return c;
 }
 
-describe("determinism", () => {
+// One virtual hour of several workloads takes seconds on a loaded machine: generous timeouts.
+describe("determinism", { timeout: 120_000 }, () => {
   it("gives an identical snapshot after one virtual hour for the same seed", () => {
     const a = mixedHour(42).snapshot();
     const b = mixedHour(42).snapshot();

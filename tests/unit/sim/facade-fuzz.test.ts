@@ -46,7 +46,7 @@ function mutate(obj: unknown, path: string[], value: unknown): unknown {
 
 const KEYS = ["apiVersion", "kind", "metadata", "name", "spec", "containers", "0", "image", "command", "replicas", "selector", "template", "labels", "livenessProbe", "periodSeconds", "exec", "restartPolicy", "ports", "containerPort", "matchLabels", "app"];
 
-describe("facade robustness", () => {
+describe("facade robustness", { timeout: 120_000 }, () => {
   it("never throws on mutated manifests", () => {
     fc.assert(
       fc.property(

@@ -10,6 +10,7 @@ import { runCordon, runLabelLike, runScale, runTaint } from "./edit-objects";
 import { runEdit, runEvents, runExplain, runWait } from "./info";
 import { runPatch } from "./patch";
 import { runSetEnv, runSetImage, runSetResources } from "./set";
+import { runRolloutHistory, runRolloutPause, runRolloutRestart, runRolloutStatus, runRolloutUndo } from "./rollout";
 import {
   runApiResources,
   runApiVersions,
@@ -133,7 +134,17 @@ export const COMMANDS: CommandDef[] = [
     ],
     run: runDelete,
   },
-  { name: "rollout", subcommands: [] },
+  {
+    name: "rollout",
+    subcommands: [
+      { name: "status", flags: [F.filename, F.recursive, F.selector, F.timeout, { name: "watch", short: "w", type: "bool", default: true }, { name: "revision", type: "int", default: 0 }], run: runRolloutStatus },
+      { name: "history", flags: [F.filename, F.recursive, F.selector, F.output, { name: "revision", type: "int", default: 0 }], run: runRolloutHistory },
+      { name: "undo", flags: [F.filename, F.recursive, F.selector, F.output, F.dryRun, { name: "to-revision", type: "int", default: 0 }], run: runRolloutUndo },
+      { name: "pause", flags: [F.filename, F.recursive, F.selector, F.output, F.fieldManager], run: (c, p) => runRolloutPause(c, p, true) },
+      { name: "resume", flags: [F.filename, F.recursive, F.selector, F.output, F.fieldManager], run: (c, p) => runRolloutPause(c, p, false) },
+      { name: "restart", flags: [F.filename, F.recursive, F.selector, F.output, F.fieldManager], run: runRolloutRestart },
+    ],
+  },
   {
     name: "scale",
     flags: [F.filename, F.recursive, F.selector, F.output, F.dryRun, F.record, F.timeout, { name: "replicas", type: "int", default: -1 }, { name: "current-replicas", type: "int", default: -1 }, { name: "all", type: "bool" }, { name: "resource-version", type: "string" }],
