@@ -448,6 +448,11 @@ function* sourceFile(sh: Shell, args: string[], io: ShellIo, name: string): Gene
 }
 
 function runTest(sh: Shell, args: string[], io: ShellIo, name: string): number {
+  // dash's test has no `==` (POSIX only defines `=`): `[ "$a" == b ]` fails with "unexpected operator".
+  if (sh.flavor === "dash" && args.length === 3 && args[1] === "==") {
+    io.err(`${sh.prefix()}${name}: ${args[0]}: unexpected operator\n`);
+    return 2;
+  }
   const r = evaluateTest(args, { fs: sh.host.ctx.fs, cwd: sh.cwd });
   if (r.kind === "error") {
     io.err(`${sh.prefix()}${name}: ${r.message}\n`);

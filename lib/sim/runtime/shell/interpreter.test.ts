@@ -95,6 +95,12 @@ describe("compound commands", () => {
     expect(runShell("debian", "tr a-z A-Z <<< shout", undefined, { shell: "bash" }).out).toBe("SHOUT\n");
   });
 
+  it("reproduces dash's bash-isms failures", () => {
+    expect(deb('[[ -d /tmp ]] && echo yes')).toMatchObject({ out: "", err: "sh: 1: [[: not found\n" });
+    expect(deb('[ a == a ] && echo yes')).toMatchObject({ out: "", err: "sh: 1: [: a: unexpected operator\n" });
+    expect(bb('[ a == a ] && echo yes').out).toBe("yes\n");
+  });
+
   it("evaluates [[ ]] in bash and ash", () => {
     expect(bb('[[ "abc" == a* && -d /tmp ]] && echo yes').out).toBe("yes\n");
     expect(runShell("debian", '[[ 5 -gt 3 ]] && echo yes', undefined, { shell: "bash" }).out).toBe("yes\n");

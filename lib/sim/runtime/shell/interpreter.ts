@@ -406,6 +406,12 @@ export class Shell {
       }
       case "cond": {
         this.line = cmd.line;
+        // dash has no [[ ]]: the words run as a command named "[[" (a classic bash-ism failure in Debian images).
+        if (this.flavor === "dash") {
+          io.err(this.notFound("[["));
+          this.status = 127;
+          return 127;
+        }
         const status = yield* this.evalCond(cmd.words, io);
         this.status = status;
         return status;
