@@ -27,7 +27,7 @@ import { refreshVolumes } from "./volumes";
 import { SYNC_CONTROLLER, type KubeletDeps, type KubeletState, type Obj, type PodWorker } from "./state";
 
 export type { KubeletDeps, RuntimePort, NetworkPort } from "./state";
-export { defaultDeps, localPodNetwork } from "./ports";
+export { defaultDeps } from "./ports";
 
 const STATE_KEY = "kubelet.state";
 const VOLUME_REFRESH_TIMER = "kubelet.volume-refresh";
