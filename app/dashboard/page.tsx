@@ -5,7 +5,7 @@ import { Icon } from "@/components/ui/icon";
 import { EmptyState } from "@/components/ui/states";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { AccountSummary } from "../account-summary";
+import { AccountSummary } from "@/components/account/account-summary";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("nav.dashboard") };

@@ -31,7 +31,7 @@ export function ToastProvider({ label, dismissLabel, children }: { label: string
       {children}
       <ol className={styles.region} aria-live="polite" aria-label={label}>
         {toasts.map((toast) => (
-          <li key={toast.id} className={`${styles.toast} ${styles[toast.tone]}`} role="status">
+          <li key={toast.id} className={`${styles.toast} ${styles[toast.tone]}`}>
             <p className={styles.message}>{toast.message}</p>
             <button type="button" className={styles.dismiss} aria-label={dismissLabel} onClick={() => dismiss(toast.id)}>
               ✕

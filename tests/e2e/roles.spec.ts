@@ -42,7 +42,7 @@ test("an administrator grants the instructor role and the user reaches /instruct
   const dialog = admin.getByRole("dialog", { name: `Make ${account.name} an instructor?` });
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Make instructor" }).click();
-  await expect(admin.getByRole("status").filter({ hasText: `${account.name} is now an instructor.` })).toBeVisible();
+  await expect(admin.getByRole("list", { name: "Notifications" }).getByText(`${account.name} is now an instructor.`)).toBeVisible();
   await expect(row.getByText("Instructor", { exact: true })).toBeVisible();
 
   // Same session cookie as before the grant: the guard reads the role from the database.

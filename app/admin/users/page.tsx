@@ -9,7 +9,7 @@ import { Table } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/guard";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listUsers } from "@/lib/server/users";
-import { formatDate, roleTone } from "../../account-summary";
+import { formatDate, roleTone } from "@/components/account/account-summary";
 import { RoleButton } from "./role-button";
 import styles from "./users.module.css";
 
