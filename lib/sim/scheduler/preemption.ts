@@ -15,6 +15,7 @@ export const NAME = "DefaultPreemption";
 export const PREEMPTION_NOT_HELPFUL = "Preemption is not helpful for scheduling";
 export const NO_VICTIMS = "No preemption victims found for incoming pod";
 export const NOT_ELIGIBLE_NEVER = "not eligible due to preemptionPolicy=Never.";
+export const NOT_ELIGIBLE_TERMINATING = "not eligible due to a terminating pod on the nominated node.";
 
 export type PreemptionResult = {
   /** The PostFilter message, "" when a candidate was found. */
@@ -61,6 +62,12 @@ function selectVictims(ctx: CycleContext, info: NodeInfo): { victims: Pod[] } | 
 
 export function preempt(ctx: CycleContext, statuses: Map<string, Status>): PreemptionResult {
   if (ctx.pod.spec?.preemptionPolicy === "Never") return { message: `preemption: ${NOT_ELIGIBLE_NEVER}` };
+  // PodEligibleToPreemptOthers: victims of an earlier round are still terminating on the nominated node.
+  const nominated = ctx.pod.status?.nominatedNodeName;
+  const nominatedInfo = nominated && statuses.get(nominated)?.code !== "UnschedulableAndUnresolvable" ? ctx.nodes.find((n) => n.name === nominated) : undefined;
+  if (nominatedInfo?.pods.some((p) => p.metadata?.deletionTimestamp && podPriority(p) < podPriority(ctx.pod))) {
+    return { message: `preemption: ${NOT_ELIGIBLE_TERMINATING}` };
+  }
   const result = new Map<string, Status>();
   const candidates: { node: string; victims: Pod[] }[] = [];
   for (const info of ctx.nodes) {

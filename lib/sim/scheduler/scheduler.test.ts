@@ -138,6 +138,8 @@ describe("preemption", () => {
     const c = newCluster({ nodes: [{ name: "controlplane", controlPlane: true }, { name: "node01", memory: "2Gi" }] });
     apply(c, makePod("low", { requests: { memory: "1536Mi" } }));
     expect(nodeOf(c, "low")).toBe("node01");
+    // With node01's kubelet stopped the victim stays Terminating, so the retry below sees it.
+    c.setNodeRunning("node01", false);
     apply(c, { apiVersion: "scheduling.k8s.io/v1", kind: "PriorityClass", metadata: { name: "high" }, value: 1000 } as KubeObject);
     apply(c, makePod("high", { requests: { memory: "1Gi" }, spec: { priorityClassName: "high" } }));
     expect(nodeOf(c, "high")).toBeUndefined();
@@ -146,12 +148,21 @@ describe("preemption", () => {
     expect((c.get("pods", "high")!.status as { nominatedNodeName?: string }).nominatedNodeName).toBe("node01");
     // The victim is deleted gracefully (a kubelet, when installed, then finishes its termination).
     const low = c.get("pods", "low");
+    expect(low).toBeDefined();
     if (low) {
       expect(low.metadata.deletionTimestamp).toBeDefined();
       expect((low.status as { conditions: { type: string; reason?: string }[] }).conditions.find((x) => x.type === "DisruptionTarget")?.reason).toBe("PreemptionByScheduler");
     }
     expect(schedulerEvents(c, "low", "Preempted")[0].message).toBe(`Preempted by pod ${c.get("pods", "high")!.metadata.uid} on node node01`);
-    if (low) c.engine.api.finalize("pods", "default", "low");
+    if (low) {
+      // A retry while the victim terminates does not preempt again.
+      const node = c.get("nodes", "node01")!;
+      c.update({ ...node, metadata: { ...node.metadata, labels: { ...node.metadata.labels, touched: "yes" } } });
+      c.advance(1);
+      expect(failedMessage(c, "high")).toBe(`0/2 nodes are available: 1 Insufficient memory, 1 ${TAINT}. preemption: not eligible due to a terminating pod on the nominated node.`);
+      c.engine.api.finalize("pods", "default", "low");
+      c.advance(1);
+    }
     c.advance(1);
     expect(nodeOf(c, "high")).toBe("node01");
   });
