@@ -456,6 +456,14 @@ describe("node lifecycle", () => {
     const node = c.get("nodes", "node01") as unknown as { spec: { taints: { key: string; effect: string }[] } };
     expect(node.spec.taints.map((t) => `${t.key}:${t.effect}`)).toEqual(["node.kubernetes.io/unreachable:NoSchedule", "node.kubernetes.io/unreachable:NoExecute"]);
     expect(pod(c, "web").status.conditions.find((x: { type: string }) => x.type === "Ready").status).toBe("False");
+    const conditions = (c.get("nodes", "node01") as unknown as { status: { conditions: { type: string; status: string; reason: string; message: string }[] } }).status.conditions;
+    expect(conditions.map((x) => `${x.type}=${x.status} ${x.reason}: ${x.message}`)).toEqual([
+      "MemoryPressure=Unknown NodeStatusUnknown: Kubelet stopped posting node status.",
+      "DiskPressure=Unknown NodeStatusUnknown: Kubelet stopped posting node status.",
+      "PIDPressure=Unknown NodeStatusUnknown: Kubelet stopped posting node status.",
+      "Ready=Unknown NodeStatusUnknown: Kubelet stopped posting node status.",
+    ]);
+    expect(eventTrace(c, "web")).toContain("50s Warning NodeNotReady: Node is not ready");
     advance(c, 300);
     expect(eventTrace(c, "web")).toContain("350s Normal TaintManagerEviction: Marking for deletion Pod default/web");
     expect(podStatusColumn(pod(c, "web"))).toBe("Terminating");
@@ -464,6 +472,9 @@ describe("node lifecycle", () => {
     c.setNodeRunning("node01", true);
     advance(c, 1);
     expect(c.get("pods", "web")).toBeUndefined();
+    const ready = (c.get("nodes", "node01") as unknown as { status: { conditions: { type: string; status: string }[] }; spec: { taints?: unknown[] } });
+    expect(ready.status.conditions.find((x) => x.type === "Ready")!.status).toBe("True");
+    expect(ready.spec.taints ?? []).toEqual([]);
   });
 
   it("pods restart on a node that comes back before eviction", () => {
