@@ -10,6 +10,8 @@ export type Quantity = {
   /** value × 10^9, exact */
   nano: bigint;
   format: QuantityFormat;
+  /** The text as given, when ParseQuantity keeps it (see keepsOriginalText); String() returns it. */
+  original?: string;
 };
 
 export type ParseQuantityResult = { ok: true; quantity: Quantity } | { ok: false; error: string };
@@ -45,28 +47,33 @@ function pow10(n: number): bigint {
   return 10n ** BigInt(n);
 }
 
-/** Splits "1.5Gi" into sign, digits and suffix the way parseQuantityString does. */
-function splitQuantity(str: string): { negative: boolean; intPart: string; fracPart: string; suffix: string } | null {
+/**
+ * parseQuantityString: sign, numerator without leading zeros ("0" when empty), denominator digits and
+ * suffix. "." and "-0" are valid (zero); "1.G" is valid; anything outside the grammar is refused.
+ */
+function splitQuantity(str: string): { negative: boolean; num: string; denom: string; suffix: string } | null {
   let pos = 0;
+  const end = str.length;
   let negative = false;
-  if (str[pos] === "+" || str[pos] === "-") {
-    negative = str[pos] === "-";
+  if (str[0] === "-") {
+    negative = true;
     pos++;
-  }
-  const intStart = pos;
-  while (pos < str.length && str[pos] >= "0" && str[pos] <= "9") pos++;
-  const intPart = str.slice(intStart, pos);
-  let fracPart = "";
+  } else if (str[0] === "+") pos++;
+  while (pos < end && str[pos] === "0") pos++;
+  if (pos >= end) return { negative, num: "0", denom: "", suffix: "" };
+  const numStart = pos;
+  while (pos < end && str[pos] >= "0" && str[pos] <= "9") pos++;
+  const num = str.slice(numStart, pos) || "0";
+  let denom = "";
   if (str[pos] === ".") {
     pos++;
-    const fracStart = pos;
-    while (pos < str.length && str[pos] >= "0" && str[pos] <= "9") pos++;
-    fracPart = str.slice(fracStart, pos);
+    const denomStart = pos;
+    while (pos < end && str[pos] >= "0" && str[pos] <= "9") pos++;
+    denom = str.slice(denomStart, pos);
   }
-  if (intPart === "" && fracPart === "") return null;
   const suffix = str.slice(pos);
   if (!SUFFIX_CHARS.test(suffix)) return null;
-  return { negative, intPart, fracPart, suffix };
+  return { negative, num, denom, suffix };
 }
 
 /** Interprets a suffix: decimal SI, binary SI, or a decimal exponent such as "e3" / "E-2". */
@@ -94,8 +101,10 @@ function divRoundUp(numerator: bigint, denominator: bigint): bigint {
  * Quantity.UnmarshalJSON does for an unquoted value.
  */
 export function parseQuantity(input: string | number): ParseQuantityResult {
-  const str = typeof input === "number" ? numberToQuantityText(input) : input;
+  // UnmarshalJSON trims the text; a JSON number arrives as its literal text.
+  const str = typeof input === "number" ? numberToQuantityText(input) : input.trim();
   if (str.length === 0) return { ok: false, error: ERR_FORMAT_WRONG };
+  if (str === "0") return { ok: true, quantity: { nano: 0n, format: "DecimalSI", original: "0" } };
   const parts = splitQuantity(str);
   if (!parts) return { ok: false, error: ERR_FORMAT_WRONG };
   const suffix = interpretSuffix(parts.suffix);
@@ -103,10 +112,10 @@ export function parseQuantity(input: string | number): ParseQuantityResult {
   // Huge exponents would make BigInt arithmetic explode; inf.Dec would not finish either.
   if (suffix.base === 10 && Math.abs(suffix.exponent) > 1000) return { ok: false, error: ERR_NUMERIC };
 
-  const digits = BigInt((parts.intPart || "0") + parts.fracPart);
-  // value = digits × 10^-(fracLen) × base^exponent; in nano units: × 10^9.
+  const digits = BigInt(parts.num + parts.denom);
+  // value = digits × 10^-(denom length) × base^exponent; in nano units: × 10^9.
   let numerator = digits;
-  let scale10 = 9 - parts.fracPart.length; // power of ten still to apply
+  let scale10 = 9 - parts.denom.length; // power of ten still to apply
   if (suffix.base === 10) scale10 += suffix.exponent;
   else numerator = numerator << BigInt(suffix.exponent);
   let nano: bigint;
@@ -115,18 +124,38 @@ export function parseQuantity(input: string | number): ParseQuantityResult {
 
   let format = suffix.format;
   if (format === "BinarySI" && nano > MAX_ALLOWED_NANO) nano = MAX_ALLOWED_NANO;
-  // A binary quantity below one unit is shown in decimal (e.g. "0.5Ki" is 512, but "0.0001Ki" is not whole).
+  // A binary quantity below one unit is shown in decimal (e.g. "0.0001Ki" is not whole).
   if (format === "BinarySI" && nano < NANO && nano > 0n) format = "DecimalSI";
   if (parts.negative) nano = -nano;
-  return { ok: true, quantity: { nano, format } };
+  const quantity: Quantity = { nano, format };
+  if (keepsOriginalText(parts.num, parts.denom, suffix)) quantity.original = str;
+  return { ok: true, quantity };
 }
 
-/** Text of a JSON number as Go's decoder passes it to Quantity.UnmarshalJSON (no exponent for common values). */
+/**
+ * ParseQuantity's fast path keeps the text as given when it is already "canonical enough": e.g.
+ * "1E3", "12.", "+1", "01", "1.500", "7Ki" print back unchanged, while "1000" becomes "1k".
+ */
+function keepsOriginalText(num: string, denom: string, suffix: { base: 2 | 10; exponent: number; format: QuantityFormat }): boolean {
+  const shifted = num + denom;
+  if (suffix.format === "BinarySI") {
+    if (denom.length > 0) return false;
+    const precision = 15 - num.length - Math.trunc((suffix.exponent * 3) / 10) - 1;
+    if (precision < 0) return false;
+    const value = BigInt(shifted);
+    const result = value << BigInt(suffix.exponent);
+    if (result > 9223372036854775807n) return false;
+    return suffix.exponent % 10 === 0 && (value & 7n) !== 0n;
+  }
+  const precision = 18 - (num.length + denom.length);
+  const scale = suffix.exponent - denom.length;
+  if (precision < 0 || scale < -9) return false;
+  return scale % 3 === 0 && !shifted.endsWith("000") && shifted[0] !== "0";
+}
+
+/** Text of a JSON number as encoding/json writes it (same as JavaScript's for finite numbers: "1e+21"). */
 function numberToQuantityText(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  const text = String(n);
-  // JS prints 1e21 and up / 1e-7 and below with an exponent, which the quantity grammar accepts as well.
-  return text.replace("e+", "e");
+  return String(n);
 }
 
 /** Strips all factors of `factor` from a non-zero value, returning the rest and how many were removed. */
@@ -141,6 +170,7 @@ function removeFactors(value: bigint, factor: bigint): [bigint, number] {
 
 /** Quantity.String(): the canonical form the API server stores ("0.5" → "500m", "1024Mi" → "1Gi"). */
 export function formatQuantity(q: Quantity): string {
+  if (q.original !== undefined) return q.original;
   if (q.nano === 0n) return "0";
   let format = q.format;
   if (format === "BinarySI") {
