@@ -11,6 +11,7 @@ import { installTtlAfterFinishedController } from "./ttl-after-finished";
 import { installCronJobController } from "./cronjob";
 import { installStatefulSetController } from "./stateful-set";
 import { installDaemonSetController } from "./daemon-set";
+import { installPersistentVolumeController } from "./persistent-volume";
 
 export function installControllers(engine: Engine): void {
   installReplicaSetController(engine);
@@ -24,6 +25,7 @@ export function installControllers(engine: Engine): void {
   installCronJobController(engine);
   installStatefulSetController(engine);
   installDaemonSetController(engine);
+  installPersistentVolumeController(engine);
 }
 
 export { findRevision, rolloutHistory, rollbackDeployment, ownedReplicaSets } from "./deployment/rollback";
