@@ -149,6 +149,8 @@ export class SimProcess implements Process, ProcessHost {
       }
     }
     if (this.exitCode !== null) return { kind: "exit", code: this.exitCode };
+    // Still runnable after MAX_ROUNDS (threads ping-ponging without sleeping): come back in a moment.
+    if (this.threads.some((t) => t.state.kind === "ready")) return { kind: "sleep", ms: BUSY_SLICE_MS };
     let busy = 0;
     let wake = Infinity;
     for (const t of this.threads) {
@@ -193,8 +195,18 @@ export class SimProcess implements Process, ProcessHost {
     const y = r.value;
     switch (y.kind) {
       case "sleep":
-        t.busySteps = 0;
-        t.state = y.ms <= 0 ? { kind: "ready" } : { kind: "sleep", until: now + y.ms };
+        if (y.ms > 0) {
+          t.busySteps = 0;
+          t.state = { kind: "sleep", until: now + y.ms };
+          break;
+        }
+        // `sleep 0` in a loop still spins: it counts towards the busy budget like any other step.
+        t.busySteps += this.sliceSteps + 1;
+        if (t.busySteps >= MAX_BUSY_STEPS) {
+          this.endBusy(t);
+          return;
+        }
+        t.state = { kind: "ready" };
         break;
       case "wait":
         t.busySteps = 0;
@@ -206,14 +218,18 @@ export class SimProcess implements Process, ProcessHost {
       case "busy":
         t.busySteps += STEPS_PER_SLICE;
         if (t.busySteps >= MAX_BUSY_STEPS) {
-          this.ctx.stderr(`kubedrill: ${t.command.slice(0, 60)}: ended after ${MAX_BUSY_STEPS} steps without sleeping (busy loops are not simulated)\n`);
-          t.state = { kind: "done", code: 137 };
-          if (t === this.main) this.finish(137);
+          this.endBusy(t);
           return;
         }
         t.state = { kind: "sleep", until: now + BUSY_SLICE_MS };
         break;
     }
+  }
+
+  private endBusy(t: Thread): void {
+    this.ctx.stderr(`kubedrill: ${t.command.slice(0, 60)}: ended after ${MAX_BUSY_STEPS} steps without sleeping (busy loops are not simulated)\n`);
+    t.state = { kind: "done", code: 137 };
+    if (t === this.main) this.finish(137);
   }
 
   // ── ProcessHost ─────────────────────────────────────────────────────────────────────────

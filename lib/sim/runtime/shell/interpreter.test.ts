@@ -160,3 +160,11 @@ describe("bounds", () => {
     expect(r.timedOut).toBe(true);
   });
 });
+
+describe("sleep 0 loops", () => {
+  it("count as busy and end", () => {
+    const r = runShell("busybox", "while true; do sleep 0; done", undefined, { timeoutMs: 3_600_000, maxSteps: 5_000_000 });
+    expect(r.code).toBe(137);
+    expect(r.err).toContain("busy loops are not simulated");
+  });
+});
