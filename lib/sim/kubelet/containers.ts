@@ -305,12 +305,14 @@ export function startContainer(kl: KubeletState, w: PodWorker, rec: ContainerRec
   for (const m of (rec.spec.volumeMounts ?? []) as Obj[]) {
     const vol = w.volumes.get(m.name);
     if (!vol) continue;
-    const hostPathVol = ((pod.spec?.volumes ?? []) as Obj[]).find((v) => v.name === m.name)?.hostPath;
-    const base = hostPathVol ? hostPathVol.path.replace(/\/+$/, "") : "";
-    const sub = m.subPath ? `${base}/${m.subPath}` : base || undefined;
+    const base = w.volumeBases?.get(m.name) ?? "";
+    let sub = m.subPath ? `${base}/${m.subPath}` : base || undefined;
     if (m.subPath) {
-      // kubelet creates a missing subPath directory inside the volume.
+      // The kubelet creates a missing subPath directory inside the volume, and bind-mounts what an existing
+      // one resolves to (a configMap key is a symlink into ..data: subPath mounts never see updates).
       if (!vol.exists(sub!)) vol.mkdir(sub!, { parents: true });
+      const real = vol.resolve(sub!);
+      if (real.ok) sub = real.value;
     }
     fs.mkdir(m.mountPath, { parents: true });
     fs.mount(m.mountPath, vol, { readOnly: !!m.readOnly, subPath: sub });

@@ -105,6 +105,7 @@ function createSandbox(kl: KubeletState, w: PodWorker, node: NodeAgent): boolean
   }
   w.volumeRetry = undefined;
   w.volumes = setup.volumes;
+  w.volumeBases = setup.bases;
   // hostNetwork pods share the node's network namespace: their IP is the node's.
   w.ip = (w.pod as Obj).spec?.hostNetwork ? node.hostIP : kl.deps.network.allocatePodIP(kl.engine, w.node);
   w.sandboxReady = true;

@@ -537,3 +537,46 @@ describe("pod updates and kubelet-side policies", () => {
     expect(cs.state.running).toBeDefined();
   });
 });
+
+describe("volume layouts", () => {
+  it("subPath mounts a single ConfigMap key as a file; hostPath PVs share the node's directory", () => {
+    const c = newCluster();
+    c.apply({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "conf" }, data: { "nginx.conf": "events {}\n", other: "x" } });
+    c.apply({ apiVersion: "v1", kind: "PersistentVolume", metadata: { name: "pv1" }, spec: { capacity: { storage: "1Gi" }, accessModes: ["ReadWriteOnce"], hostPath: { path: "/mnt/data" } } });
+    c.apply({ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "claim" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } });
+    advance(c, 5);
+    const pvc = c.get("persistentvolumeclaims", "claim") as unknown as { status: { phase: string } };
+    c.apply(
+      makePod("files", {
+        containers: [
+          {
+            name: "c",
+            image: "busybox",
+            command: ["sh", "-c", "echo saved > /data/out; sleep 3600"],
+            volumeMounts: [
+              { name: "conf", mountPath: "/etc/nginx/nginx.conf", subPath: "nginx.conf" },
+              { name: "store", mountPath: "/data" },
+            ],
+          },
+        ],
+        volumes: [
+          { name: "conf", configMap: { name: "conf" } },
+          { name: "store", persistentVolumeClaim: { claimName: "claim" } },
+        ],
+      }),
+    );
+    advance(c, 5);
+    const conf = c.exec("default", "files", undefined, ["cat", "/etc/nginx/nginx.conf"]);
+    expect(conf.ok && conf.result.stdout).toBe("events {}\n");
+    expect(pvc.status.phase).toBe("Bound");
+    c.apply(
+      makePod("host", {
+        containers: [{ name: "c", image: "busybox", command: ["sleep", "3600"], volumeMounts: [{ name: "h", mountPath: "/host" }] }],
+        volumes: [{ name: "h", hostPath: { path: "/mnt/data" } }],
+      }),
+    );
+    advance(c, 5);
+    const seen = c.exec("default", "host", undefined, ["cat", "/host/out"]);
+    expect(seen.ok && seen.result.stdout).toBe("saved\n");
+  });
+});

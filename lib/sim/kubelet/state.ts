@@ -115,6 +115,7 @@ export type PodWorker = {
   ip?: string;
   sandboxReady: boolean;
   volumes: Map<string, Vfs>;
+  volumeBases?: Map<string, string>;
   volumeRetry?: { delayMs: number; timer?: number };
   init: ContainerRec[];
   regular: ContainerRec[];

@@ -7,7 +7,8 @@ import { createVfs, writeAtomicVolume, type Vfs } from "../runtime/vfs";
 import { configMapData, fieldRefValue, formatMap, resourceFieldValue, secretValues } from "./container-config";
 import type { KubeletState, NodeAgent, Obj, PodWorker } from "./state";
 
-export type VolumeSetup = { ok: true; volumes: Map<string, Vfs> } | { ok: false; volume: string; message: string };
+/** `bases`: where inside a shared filesystem a volume starts (hostPath and hostPath/local PVs live in the node's). */
+export type VolumeSetup = { ok: true; volumes: Map<string, Vfs>; bases: Map<string, string> } | { ok: false; volume: string; message: string };
 
 type Payload = { ok: true; files: Record<string, string>; mode?: number } | { ok: false; message: string } | { ok: "skip" };
 
@@ -129,6 +130,7 @@ function payloadFor(kl: KubeletState, w: PodWorker, node: NodeAgent, vol: Obj): 
 export function setUpVolumes(kl: KubeletState, w: PodWorker, node: NodeAgent): VolumeSetup {
   const engine = kl.engine;
   const out = new Map<string, Vfs>();
+  const bases = new Map<string, string>();
   const now = () => engine.now();
   for (const vol of ((w.pod as Obj).spec?.volumes ?? []) as Obj[]) {
     const existing = w.volumes.get(vol.name);
@@ -148,12 +150,22 @@ export function setUpVolumes(kl: KubeletState, w: PodWorker, node: NodeAgent): V
       }
       if ((type === "" || type === "DirectoryOrCreate") && !st.ok) node.hostFs.mkdir(path, { parents: true, mode: 0o755 });
       out.set(vol.name, node.hostFs);
+      bases.set(vol.name, path.replace(/\/+$/, ""));
     } else if (vol.persistentVolumeClaim) {
       const claim = vol.persistentVolumeClaim.claimName;
       const pvc = engine.store.get("persistentvolumeclaims", w.namespace, claim) as Obj | undefined;
       if (!pvc) return { ok: false, volume: vol.name, message: `persistentvolumeclaim "${claim}" not found` };
       const pv: string | undefined = pvc.spec?.volumeName;
       if (!pv || pvc.status?.phase !== "Bound") return { ok: false, volume: vol.name, message: `PVC ${w.namespace}/${claim} has non-bound phase ("${pvc.status?.phase ?? "Pending"}") or empty pvc.Spec.VolumeName ("${pv ?? ""}")` };
+      const pvObj = engine.store.get("persistentvolumes", undefined, pv) as Obj | undefined;
+      const nodePath: string | undefined = pvObj?.spec?.hostPath?.path ?? pvObj?.spec?.local?.path;
+      if (nodePath) {
+        // hostPath/local PVs are directories on the node: other pods (and hostPath volumes) there share them.
+        if (!node.hostFs.exists(nodePath)) node.hostFs.mkdir(nodePath, { parents: true, mode: 0o755 });
+        out.set(vol.name, node.hostFs);
+        bases.set(vol.name, nodePath.replace(/\/+$/, ""));
+        continue;
+      }
       let fs = kl.pvStorage.get(pv);
       if (!fs) {
         fs = createVfs({ now });
@@ -170,7 +182,7 @@ export function setUpVolumes(kl: KubeletState, w: PodWorker, node: NodeAgent): V
       }
     }
   }
-  return { ok: true, volumes: out };
+  return { ok: true, volumes: out, bases };
 }
 
 /** Re-projects configMap/secret/downwardAPI/projected payloads (the kubelet's periodic volume resync). */
