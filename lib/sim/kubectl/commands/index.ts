@@ -10,6 +10,20 @@ import { runCordon, runLabelLike, runScale, runTaint } from "./edit-objects";
 import { runEdit, runEvents, runExplain, runWait } from "./info";
 import { runPatch } from "./patch";
 import { runSetEnv, runSetImage, runSetResources } from "./set";
+import {
+  runCreateConfigMap,
+  runCreateCronJob,
+  runCreateDeployment,
+  runCreateIngress,
+  runCreateJob,
+  runCreateNamespace,
+  runCreateSecret,
+  runCreateService,
+  runCreateServiceAccount,
+  runDescribe,
+  runExpose,
+  runRun,
+} from "./generate";
 import { runRolloutHistory, runRolloutPause, runRolloutRestart, runRolloutStatus, runRolloutUndo } from "./rollout";
 import {
   runApiResources,
@@ -71,9 +85,73 @@ const F = {
 };
 
 export const COMMANDS: CommandDef[] = [
-  { name: "create", flags: [F.filename, F.recursive, F.output, F.dryRun, F.record, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "edit", type: "bool" }, { name: "windows-line-endings", type: "bool" }, F.selector], run: (c, p) => runManifestWrite(c, p, "create"), subcommands: [] },
-  { name: "expose" },
-  { name: "run" },
+  { name: "create", flags: [F.filename, F.recursive, F.output, F.dryRun, F.record, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "edit", type: "bool" }, { name: "windows-line-endings", type: "bool" }, F.selector], run: (c, p) => runManifestWrite(c, p, "create"),
+    subcommands: [
+      { name: "deployment", aliases: ["deploy"], flags: [F.output, F.dryRun, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "template", type: "string" }, { name: "show-managed-fields", type: "bool" }, { name: "allow-missing-template-keys", type: "bool", default: true }, { name: "image", type: "stringSlice" }, { name: "replicas", short: "r", type: "int", default: 1 }, { name: "port", type: "int", default: -1 }], run: runCreateDeployment },
+      {
+        name: "service",
+        aliases: ["svc"],
+        subcommands: [
+          { name: "clusterip", flags: [F.output, F.dryRun, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "template", type: "string" }, { name: "show-managed-fields", type: "bool" }, { name: "allow-missing-template-keys", type: "bool", default: true }, { name: "tcp", type: "stringSlice" }, { name: "clusterip", type: "string" }], run: runCreateService("clusterip") },
+          { name: "nodeport", flags: [F.output, F.dryRun, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "template", type: "string" }, { name: "show-managed-fields", type: "bool" }, { name: "allow-missing-template-keys", type: "bool", default: true }, { name: "tcp", type: "stringSlice" }, { name: "node-port", type: "int", default: 0 }], run: runCreateService("nodeport") },
+          { name: "loadbalancer", flags: [F.output, F.dryRun, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "template", type: "string" }, { name: "show-managed-fields", type: "bool" }, { name: "allow-missing-template-keys", type: "bool", default: true }, { name: "tcp", type: "stringSlice" }], run: runCreateService("loadbalancer") },
+          { name: "externalname", flags: [F.output, F.dryRun, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "template", type: "string" }, { name: "show-managed-fields", type: "bool" }, { name: "allow-missing-template-keys", type: "bool", default: true }, { name: "tcp", type: "stringSlice" }, { name: "external-name", type: "string" }], run: runCreateService("externalname") },
+        ],
+      },
+      { name: "configmap", aliases: ["cm"], flags: [F.output, F.dryRun, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "template", type: "string" }, { name: "show-managed-fields", type: "bool" }, { name: "allow-missing-template-keys", type: "bool", default: true }, { name: "from-literal", type: "stringArray" }, { name: "from-file", type: "stringSlice" }, { name: "from-env-file", type: "stringSlice" }, { name: "append-hash", type: "bool" }], run: runCreateConfigMap },
+      {
+        name: "secret",
+        subcommands: [
+          { name: "generic", flags: [F.output, F.dryRun, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "template", type: "string" }, { name: "show-managed-fields", type: "bool" }, { name: "allow-missing-template-keys", type: "bool", default: true }, { name: "from-literal", type: "stringArray" }, { name: "from-file", type: "stringSlice" }, { name: "from-env-file", type: "stringSlice" }, { name: "type", type: "string" }, { name: "append-hash", type: "bool" }], run: runCreateSecret("generic") },
+          { name: "docker-registry", flags: [F.output, F.dryRun, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "template", type: "string" }, { name: "show-managed-fields", type: "bool" }, { name: "allow-missing-template-keys", type: "bool", default: true }, { name: "docker-server", type: "string", default: "https://index.docker.io/v1/" }, { name: "docker-username", type: "string" }, { name: "docker-password", type: "string" }, { name: "docker-email", type: "string" }, { name: "from-file", type: "stringSlice" }, { name: "append-hash", type: "bool" }], run: runCreateSecret("docker-registry") },
+          { name: "tls", flags: [F.output, F.dryRun, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "template", type: "string" }, { name: "show-managed-fields", type: "bool" }, { name: "allow-missing-template-keys", type: "bool", default: true }, { name: "cert", type: "string" }, { name: "key", type: "string" }, { name: "append-hash", type: "bool" }], run: runCreateSecret("tls") },
+        ],
+      },
+      { name: "job", flags: [F.output, F.dryRun, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "template", type: "string" }, { name: "show-managed-fields", type: "bool" }, { name: "allow-missing-template-keys", type: "bool", default: true }, { name: "image", type: "string" }, { name: "from", type: "string" }], run: runCreateJob },
+      { name: "cronjob", aliases: ["cj"], flags: [F.output, F.dryRun, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "template", type: "string" }, { name: "show-managed-fields", type: "bool" }, { name: "allow-missing-template-keys", type: "bool", default: true }, { name: "image", type: "string" }, { name: "schedule", type: "string" }, { name: "restart", type: "string" }], run: runCreateCronJob },
+      { name: "namespace", aliases: ["ns"], flags: [F.output, F.dryRun, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "template", type: "string" }, { name: "show-managed-fields", type: "bool" }, { name: "allow-missing-template-keys", type: "bool", default: true }], run: runCreateNamespace },
+      { name: "serviceaccount", aliases: ["sa"], flags: [F.output, F.dryRun, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "template", type: "string" }, { name: "show-managed-fields", type: "bool" }, { name: "allow-missing-template-keys", type: "bool", default: true }], run: runCreateServiceAccount },
+      { name: "ingress", aliases: ["ing"], flags: [F.output, F.dryRun, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "template", type: "string" }, { name: "show-managed-fields", type: "bool" }, { name: "allow-missing-template-keys", type: "bool", default: true }, { name: "rule", type: "stringArray" }, { name: "class", type: "string" }, { name: "default-backend", type: "string" }, { name: "annotation", type: "stringArray" }], run: runCreateIngress },
+    ],
+  },
+  {
+    name: "expose",
+    flags: [F.filename, F.recursive, F.output, F.dryRun, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "template", type: "string" }, { name: "show-managed-fields", type: "bool" }, { name: "allow-missing-template-keys", type: "bool", default: true }, F.record, { name: "port", type: "string" }, { name: "target-port", type: "string" }, { name: "protocol", type: "string" }, { name: "type", type: "string" }, { name: "name", type: "string" }, { name: "selector", short: "l", type: "string" }, { name: "labels", type: "string" }, { name: "external-ip", type: "string" }, { name: "load-balancer-ip", type: "string" }, { name: "session-affinity", type: "string" }, { name: "cluster-ip", type: "string" }, { name: "override-type", type: "string", default: "merge" }],
+    run: runExpose,
+  },
+  {
+    name: "run",
+    interspersed: true,
+    flags: [
+      F.output, F.dryRun, F.validate, F.fieldManager, { name: "save-config", type: "bool" }, { name: "template", type: "string" }, { name: "show-managed-fields", type: "bool" }, { name: "allow-missing-template-keys", type: "bool", default: true },
+      F.record,
+      { name: "image", type: "string" },
+      { name: "port", type: "string" },
+      { name: "labels", short: "l", type: "string" },
+      { name: "annotations", type: "stringArray" },
+      { name: "env", type: "stringArray" },
+      { name: "restart", type: "string" },
+      { name: "image-pull-policy", type: "string" },
+      { name: "command", type: "bool" },
+      { name: "privileged", type: "bool" },
+      { name: "stdin", short: "i", type: "bool" },
+      { name: "tty", short: "t", type: "bool" },
+      { name: "attach", type: "bool" },
+      { name: "rm", type: "bool" },
+      { name: "expose", type: "bool" },
+      { name: "quiet", short: "q", type: "bool" },
+      { name: "overrides", type: "string" },
+      { name: "pod-running-timeout", type: "string", default: "1m0s" },
+      { name: "leave-stdin-open", type: "bool" },
+      F.force,
+      F.gracePeriod,
+      F.timeout,
+      F.wait,
+      F.filename,
+      F.recursive,
+    ],
+    run: runRun,
+  },
   {
     name: "set",
     subcommands: [
@@ -158,7 +236,7 @@ export const COMMANDS: CommandDef[] = [
   { name: "uncordon", flags: [F.selector, F.dryRun], run: (c, p) => runCordon(c, p, false) },
   { name: "drain" },
   { name: "taint", flags: [F.selector, F.output, F.dryRun, { name: "all", type: "bool" }, { name: "overwrite", type: "bool" }, F.validate, F.fieldManager], run: runTaint },
-  { name: "describe" },
+  { name: "describe", flags: [F.filename, F.recursive, F.selector, F.allNamespaces, { name: "show-events", type: "bool", default: true }, { name: "chunk-size", type: "int", default: 500 }], run: runDescribe },
   {
     name: "logs",
     flags: [
