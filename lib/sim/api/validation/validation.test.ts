@@ -132,7 +132,7 @@ describe("validateCreate messages (pkg/apis/core/validation)", () => {
     [
       "missing selector",
       deployment("  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: nginx}]\n"),
-      'The Deployment "web" is invalid: spec.selector: Required value',
+      'The Deployment "web" is invalid: [spec.selector: Required value, spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`]',
     ],
     [
       "template restartPolicy",
@@ -167,9 +167,43 @@ describe("validateCreate messages (pkg/apis/core/validation)", () => {
       deployment(
         "  strategy: {rollingUpdate: {maxSurge: 25}}\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: nginx}]\n",
       ).replace("maxSurge: 25", 'maxSurge: "25"'),
-      "The Deployment \"web\" is invalid: spec.strategy.rollingUpdate.maxSurge: Invalid value: \"25\": a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
+      "The Deployment \"web\" is invalid: spec.strategy.rollingUpdate.maxSurge: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:\"25\"}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
     ],
   ])("Deployment: %s", (_name, text, expected) => {
+    expect(rejected(text)).toBe(expected);
+  });
+
+  it.each([
+    [
+      "Deployment strategy type",
+      deployment(
+        "  strategy: {type: Rolling}\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: nginx}]\n",
+      ),
+      'The Deployment "web" is invalid: spec.strategy: Unsupported value: apps.DeploymentStrategy{Type:"Rolling", RollingUpdate:(*apps.RollingUpdateDeployment)(nil)}: supported values: "Recreate", "RollingUpdate"',
+    ],
+    [
+      "Deployment activeDeadlineSeconds",
+      deployment(
+        "  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      activeDeadlineSeconds: 30\n      containers: [{name: web, image: nginx}]\n",
+      ),
+      'The Deployment "web" is invalid: spec.template.spec.activeDeadlineSeconds: Invalid value: 30: activeDeadlineSeconds in ReplicaSet is not Supported',
+    ],
+    [
+      "DaemonSet without selector",
+      "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: web}\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: nginx}]\n",
+      'The DaemonSet "web" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
+    ],
+    [
+      "DaemonSet surge and unavailable together",
+      "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  updateStrategy: {rollingUpdate: {maxSurge: 1}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: nginx}]\n",
+      'The DaemonSet "web" is invalid: spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: intstr.IntOrString{Type:0, IntVal:1, StrVal:""}: may not be set when maxUnavailable is non-zero',
+    ],
+    [
+      "StatefulSet podManagementPolicy",
+      "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  podManagementPolicy: parallel\n  serviceName: db\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      containers: [{name: db, image: postgres}]\n",
+      'The StatefulSet "db" is invalid: spec.podManagementPolicy: Invalid value: "parallel": must be \'OrderedReady\' or \'Parallel\'',
+    ],
+  ])("%s", (_name, text, expected) => {
     expect(rejected(text)).toBe(expected);
   });
 

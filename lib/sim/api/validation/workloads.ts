@@ -34,7 +34,9 @@ function validateSelectorAndTemplate(spec: Obj, path: string, emptyMessage: stri
     return errs;
   }
   const labels = asStringMap(asObj(template.metadata)?.labels);
-  if (selector && !selectorIsEmpty(selector) && !selectorMatches(selector, labels)) {
+  // LabelSelectorAsSelector(nil) selects nothing, so a missing selector also "does not match"; an
+  // empty selector selects everything and is reported on its own.
+  if (!selector || (!selectorIsEmpty(selector) && !selectorMatches(selector, labels))) {
     errs.push(
       invalid(
         `${path}.template.metadata.labels`,
@@ -47,7 +49,7 @@ function validateSelectorAndTemplate(spec: Obj, path: string, emptyMessage: stri
 }
 
 /** ValidatePodTemplateSpecForReplicaSet-style checks shared by the apps workloads. */
-function validateAlwaysRestartTemplate(spec: Obj, path: string, kind: string): FieldError[] {
+function validateAlwaysRestartTemplate(spec: Obj, path: string, kind: "ReplicaSet" | "StatefulSet" | "DaemonSet"): FieldError[] {
   const template = asObj(spec.template);
   if (!template) return [];
   const errs = validatePodTemplateSpec(template, `${path}.template`);
@@ -56,7 +58,11 @@ function validateAlwaysRestartTemplate(spec: Obj, path: string, kind: string): F
     errs.push(notSupported(`${path}.template.spec.restartPolicy`, asString(podSpec.restartPolicy), ["Always"]));
   }
   if (isSet(podSpec.activeDeadlineSeconds)) {
-    errs.push(forbidden(`${path}.template.spec.activeDeadlineSeconds`, `activeDeadlineSeconds in ${kind} is not Supported`));
+    const deadlinePath = `${path}.template.spec.activeDeadlineSeconds`;
+    // Each workload words (and types) this one differently upstream.
+    if (kind === "StatefulSet") errs.push(forbidden(deadlinePath, "activeDeadlineSeconds in StatefulSet is not Supported"));
+    else if (kind === "DaemonSet") errs.push(invalid(deadlinePath, podSpec.activeDeadlineSeconds, "activeDeadlineSeconds must be nil for daemon set"));
+    else errs.push(invalid(deadlinePath, podSpec.activeDeadlineSeconds, "activeDeadlineSeconds in ReplicaSet is not Supported"));
   }
   return errs;
 }
@@ -71,17 +77,29 @@ function intOrPercentValue(value: unknown): { value: number; isPercent: boolean 
 }
 
 /** ValidatePositiveIntOrPercent + IsNotMoreThan100Percent. */
+/** ValidatePositiveIntOrPercent: the bad value prints as the intstr.IntOrString struct (%#v). */
 function validateIntOrPercent(value: unknown, path: string): FieldError[] {
   if (!isSet(value)) return [];
-  const errs: FieldError[] = [];
   if (typeof value === "string") {
-    const parsed = intOrPercentValue(value);
-    if (!parsed) errs.push(invalid(path, value, percentError()));
-    else if (parsed.value > 100) errs.push(invalid(path, value, "must not be greater than 100%"));
-  } else if (typeof value === "number" && value < 0) {
-    errs.push(invalid(path, value, "must be greater than or equal to 0"));
+    return /^[0-9]+%$/.test(value) ? [] : [invalid(path, goValue(goIntOrString(value)), percentError())];
   }
-  return errs;
+  if (typeof value === "number" && value < 0) return [invalid(path, value, "must be greater than or equal to 0")];
+  return [];
+}
+
+/** IsNotMoreThan100Percent. */
+function validateNotMoreThan100Percent(value: unknown, path: string): FieldError[] {
+  const parsed = intOrPercentValue(value);
+  if (!parsed?.isPercent || parsed.value <= 100) return [];
+  return [invalid(path, goValue(goIntOrString(value)), "must not be greater than 100%")];
+}
+
+/** getIntOrPercentValue: a percent's number, else IntValue() (a non-numeric string counts as 0). */
+function intOrPercentNumber(value: unknown): number {
+  const parsed = intOrPercentValue(value);
+  if (parsed) return parsed.value;
+  if (typeof value === "string" && /^[+-]?[0-9]+$/.test(value)) return Number.parseInt(value, 10);
+  return 0;
 }
 
 function validateDeploymentStrategy(strategy: Obj | undefined, path: string): FieldError[] {
@@ -94,19 +112,19 @@ function validateDeploymentStrategy(strategy: Obj | undefined, path: string): Fi
     const rolling = asObj(s.rollingUpdate);
     if (!rolling) errs.push(required(`${path}.rollingUpdate`, "this should be defaulted and never be nil"));
     else {
+      // ValidateRollingUpdateDeployment.
       const rPath = `${path}.rollingUpdate`;
       errs.push(...validateIntOrPercent(rolling.maxUnavailable, `${rPath}.maxUnavailable`));
       errs.push(...validateIntOrPercent(rolling.maxSurge, `${rPath}.maxSurge`));
-      const unavailable = intOrPercentValue(rolling.maxUnavailable);
-      const surge = intOrPercentValue(rolling.maxSurge);
-      if (unavailable && surge && unavailable.value === 0 && surge.value === 0) {
+      if (intOrPercentNumber(rolling.maxUnavailable) === 0 && intOrPercentNumber(rolling.maxSurge) === 0) {
         errs.push(invalid(`${rPath}.maxUnavailable`, goValue(goIntOrString(rolling.maxUnavailable)), "may not be 0 when `maxSurge` is 0"));
       }
+      errs.push(...validateNotMoreThan100Percent(rolling.maxUnavailable, `${rPath}.maxUnavailable`));
     }
-  } else if (!type) {
-    errs.push(required(`${path}.type`, ""));
   } else {
-    errs.push(notSupported(`${path}.type`, type, ["Recreate", "RollingUpdate"]));
+    // The whole strategy is the bad value (%#v of apps.DeploymentStrategy).
+    const rollingText = isSet(s.rollingUpdate) ? "(*apps.RollingUpdateDeployment)(0xc000a1b2c0)" : "(*apps.RollingUpdateDeployment)(nil)";
+    errs.push(notSupported(path, goValue(`apps.DeploymentStrategy{Type:${JSON.stringify(type)}, RollingUpdate:${rollingText}}`), ["Recreate", "RollingUpdate"]));
   }
   return errs;
 }
@@ -143,15 +161,38 @@ export function validateReplicaSet(rs: Obj): FieldError[] {
 export function validateStatefulSet(sts: Obj): FieldError[] {
   const spec = asObj(sts.spec) ?? {};
   const errs = validateObjectMeta(asObj(sts.metadata), true, nameIsDNSSubdomain);
-  errs.push(...validateEnum(spec.podManagementPolicy, "spec.podManagementPolicy", ["OrderedReady", "Parallel"]));
+  const policy = asString(spec.podManagementPolicy);
+  if (!policy) errs.push(required("spec.podManagementPolicy", ""));
+  else if (policy !== "OrderedReady" && policy !== "Parallel") {
+    errs.push(invalid("spec.podManagementPolicy", policy, "must be 'OrderedReady' or 'Parallel'"));
+  }
   const strategy = asObj(spec.updateStrategy) ?? {};
   const type = asString(strategy.type);
-  errs.push(...validateEnum(type, "spec.updateStrategy.type", ["OnDelete", "RollingUpdate"]));
-  if (type === "OnDelete" && isSet(strategy.rollingUpdate)) {
-    errs.push(invalid("spec.updateStrategy.rollingUpdate", goValue("&apps.RollingUpdateStatefulSetStrategy{...}"), "only allowed for updateStrategy 'RollingUpdate'"));
-  }
   const rolling = asObj(strategy.rollingUpdate);
-  if (rolling) errs.push(...validateNonnegative(rolling.partition, "spec.updateStrategy.rollingUpdate.partition"));
+  if (!type) errs.push(required("spec.updateStrategy", ""));
+  else if (type === "OnDelete") {
+    if (rolling) {
+      const partition = typeof rolling.partition === "number" ? rolling.partition : 0;
+      errs.push(
+        invalid(
+          "spec.updateStrategy.rollingUpdate",
+          goValue(`&apps.RollingUpdateStatefulSetStrategy{Partition:${partition}, MaxUnavailable:(*intstr.IntOrString)(nil)}`),
+          "only allowed for updateStrategy 'RollingUpdate'",
+        ),
+      );
+    }
+  } else if (type === "RollingUpdate") {
+    if (rolling) errs.push(...validateNonnegative(rolling.partition, "spec.updateStrategy.rollingUpdate.partition"));
+  } else {
+    const rollingText = rolling ? "(*apps.RollingUpdateStatefulSetStrategy)(0xc000a1b2c0)" : "(*apps.RollingUpdateStatefulSetStrategy)(nil)";
+    errs.push(
+      invalid(
+        "spec.updateStrategy",
+        goValue(`apps.StatefulSetUpdateStrategy{Type:${JSON.stringify(type)}, RollingUpdate:${rollingText}}`),
+        "must be 'RollingUpdate' or 'OnDelete'",
+      ),
+    );
+  }
   errs.push(...validateNonnegative(spec.replicas, "spec.replicas"));
   errs.push(...validateNonnegative(spec.minReadySeconds, "spec.minReadySeconds"));
   errs.push(...validateSelectorAndTemplate(spec, "spec", "empty selector is invalid for statefulset"));
@@ -171,22 +212,48 @@ export function validateStatefulSet(sts: Obj): FieldError[] {
 export function validateDaemonSet(ds: Obj): FieldError[] {
   const spec = asObj(ds.spec) ?? {};
   const errs = validateObjectMeta(asObj(ds.metadata), true, nameIsDNSSubdomain);
-  errs.push(...validateSelectorAndTemplate(spec, "spec", "empty selector is invalid for daemonset"));
+  // ValidateDaemonSetSpec: no Required error for a missing selector, only the mismatch.
+  const selector = asObj(spec.selector);
+  if (selector) errs.push(...validateLabelSelector(selector, "spec.selector"));
+  const template = asObj(spec.template) ?? {};
+  const templateLabels = asObj(asObj(template.metadata)?.labels);
+  if (!selector || (!selectorIsEmpty(selector) && !selectorMatches(selector, asStringMap(templateLabels)))) {
+    errs.push(invalid("spec.template.metadata.labels", goValue(goStringMap(templateLabels)), "`selector` does not match template `labels`"));
+  }
+  if (selector && selectorIsEmpty(selector)) {
+    errs.push(invalid("spec.selector", goValue(goLabelSelector(selector)), "empty selector is invalid for daemonset"));
+  }
   errs.push(...validateAlwaysRestartTemplate(spec, "spec", "DaemonSet"));
+  errs.push(...validateNonnegative(spec.minReadySeconds, "spec.minReadySeconds"));
+  // ValidateDaemonSetUpdateStrategy.
   const strategy = asObj(spec.updateStrategy) ?? {};
   const type = asString(strategy.type);
-  errs.push(...validateEnum(type, "spec.updateStrategy.type", ["OnDelete", "RollingUpdate"]));
   const rolling = asObj(strategy.rollingUpdate);
-  if (type === "RollingUpdate" && rolling) {
-    errs.push(...validateIntOrPercent(rolling.maxUnavailable, "spec.updateStrategy.rollingUpdate.maxUnavailable"));
-    errs.push(...validateIntOrPercent(rolling.maxSurge, "spec.updateStrategy.rollingUpdate.maxSurge"));
-    const unavailable = intOrPercentValue(rolling.maxUnavailable);
-    const surge = intOrPercentValue(rolling.maxSurge);
-    if (unavailable && surge && unavailable.value === 0 && surge.value === 0) {
-      errs.push(invalid("spec.updateStrategy.rollingUpdate.maxUnavailable", goValue(goIntOrString(rolling.maxUnavailable)), "may not be 0 when `maxSurge` is 0"));
+  if (type === "RollingUpdate") {
+    if (!rolling) errs.push(required("spec.updateStrategy.rollingUpdate", ""));
+    else {
+      const rPath = "spec.updateStrategy.rollingUpdate";
+      errs.push(...validateIntOrPercent(rolling.maxUnavailable, `${rPath}.maxUnavailable`));
+      errs.push(...validateIntOrPercent(rolling.maxSurge, `${rPath}.maxSurge`));
+      errs.push(...validateNotMoreThan100Percent(rolling.maxUnavailable, `${rPath}.maxUnavailable`));
+      errs.push(...validateNotMoreThan100Percent(rolling.maxSurge, `${rPath}.maxSurge`));
+      const hasUnavailable = intOrPercentNumber(rolling.maxUnavailable) !== 0;
+      const hasSurge = intOrPercentNumber(rolling.maxSurge) !== 0;
+      if (hasUnavailable && hasSurge) {
+        errs.push(invalid(`${rPath}.maxSurge`, goValue(goIntOrString(rolling.maxSurge)), "may not be set when maxUnavailable is non-zero"));
+      } else if (!hasUnavailable && !hasSurge) {
+        errs.push(required(`${rPath}.maxUnavailable`, "cannot be 0 when maxSurge is 0"));
+      }
     }
+  } else if (type !== "OnDelete") {
+    const rollingText = rolling ? "(*apps.RollingUpdateDaemonSet)(0xc000a1b2c0)" : "(*apps.RollingUpdateDaemonSet)(nil)";
+    errs.push(
+      notSupported("spec.updateStrategy", goValue(`apps.DaemonSetUpdateStrategy{Type:${JSON.stringify(type)}, RollingUpdate:${rollingText}}`), [
+        "RollingUpdate",
+        "OnDelete",
+      ]),
+    );
   }
-  errs.push(...validateNonnegative(spec.minReadySeconds, "spec.minReadySeconds"));
   errs.push(...validateNonnegative(spec.revisionHistoryLimit, "spec.revisionHistoryLimit"));
   return errs;
 }
