@@ -87,8 +87,13 @@ function parseSkips(argv: string[]): Set<string> {
   return skips;
 }
 
+function displayArg(arg: string): string {
+  if (arg === process.execPath) return "node";
+  return path.isAbsolute(arg) && arg.startsWith(`${ROOT}${path.sep}`) ? path.relative(ROOT, arg) : arg;
+}
+
 function runStep(step: TStep, index: number, total: number): TStepResult {
-  console.log(`\n━━━ [${index}/${total}] ${step.title}: ${step.command.map((c) => path.relative(ROOT, c) || c).join(" ")}`);
+  console.log(`\n━━━ [${index}/${total}] ${step.title}: ${step.command.map(displayArg).join(" ")}`);
   const started = Date.now();
   const result = spawnSync(step.command[0], step.command.slice(1), {
     cwd: ROOT,
