@@ -231,7 +231,8 @@ export function calculateStatus(allRSs: Obj[], newRS: Obj | undefined, d: Obj, n
     updatedReplicas: newRS?.status?.replicas ?? 0,
     readyReplicas: sumStatus(allRSs, "readyReplicas"),
     availableReplicas: available,
-    unavailableReplicas: Math.max(0, total - available),
+    // Upstream counts unavailable against the ReplicaSets' sizes (surge included), not spec.replicas.
+    unavailableReplicas: Math.max(0, sumSpec(allRSs) - available),
     conditions: [...(d.status?.conditions ?? [])],
   };
   if (d.status?.collisionCount != null) status.collisionCount = d.status.collisionCount;
