@@ -58,6 +58,10 @@ describe("resolveImage", () => {
     });
   });
 
+  it("keeps the docs' typo tag nginx:1.91 unknown", () => {
+    expect(resolveImage("nginx:1.91").kind).toBe("pull-error");
+  });
+
   it("reports an unknown tag as NotFound", () => {
     expect(resolveImage("nginx:1.999")).toEqual({
       kind: "pull-error",
@@ -89,7 +93,7 @@ describe("resolveImage", () => {
     for (const ref of [
       "nginx:1.15.12", "nginx:1.9.0", "nginx:1.14.2", "nginx:alpine", "busybox", "busybox:1.28", "radial/busyboxplus:curl",
       "polinux/stress", "luksa/kubia:1.0", "registry.k8s.io/e2e-test-images/agnhost:2.40", "registry.k8s.io/liveness",
-      "registry.k8s.io/pause:3.10", "k8s.gcr.io/busybox", "redis:alpine", "mysql:8.0", "postgres:16", "httpd:2.4", "ubuntu", "centos:7",
+      "registry.k8s.io/pause:3.10", "k8s.gcr.io/busybox", "dotbalo/canary:v2", "nginx:1.9.1", "nginx:1.7.9", "redis:alpine", "mysql:8.0", "postgres:16", "httpd:2.4", "ubuntu", "centos:7",
     ]) expect(resolveImage(ref).kind, ref).toBe("ok");
   });
 

@@ -69,6 +69,7 @@ export class SimProcess implements Process, ProcessHost {
   private sliceSteps = 0;
   private totalSteps = 0;
   private outputBudget = MAX_OUTPUT_PER_RESUME;
+  private scheduling = false;
   private jobSeq = 0;
   private cpu = -1;
 
@@ -79,7 +80,10 @@ export class SimProcess implements Process, ProcessHost {
     private readonly opts: SpawnOptions,
   ) {
     // Output goes through a per-resume budget; everything else is the caller's context unchanged.
+    // The cap only applies while the process runs (a runaway loop); server handlers logging between resumes
+    // (nginx access lines) are bounded by the requests the cluster makes.
     const budgeted = (write: (t: string) => void) => (t: string) => {
+      if (!this.scheduling) { write(t); return; }
       if (this.outputBudget <= 0) return;
       const piece = t.length > this.outputBudget ? t.slice(0, this.outputBudget) : t;
       this.outputBudget -= piece.length;
@@ -135,6 +139,15 @@ export class SimProcess implements Process, ProcessHost {
   }
 
   private schedule(): Effect {
+    this.scheduling = true;
+    try {
+      return this.runThreads();
+    } finally {
+      this.scheduling = false;
+    }
+  }
+
+  private runThreads(): Effect {
     if (this.exitCode !== null) return { kind: "exit", code: this.exitCode };
     this.outputBudget = MAX_OUTPUT_PER_RESUME;
     const now = this.ctx.now();

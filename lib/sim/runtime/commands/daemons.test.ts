@@ -202,3 +202,12 @@ describe("application and test images", () => {
     expect(res !== "refused" && res.body).toContain("<title>Directory listing for /</title>");
   });
 });
+
+describe("logging between resumes", () => {
+  it("keeps writing access logs after many requests (no per-resume cap outside the run loop)", () => {
+    const n = start("nginx:1.27");
+    for (let i = 0; i < 3000; i++) n.get(80, `/${"x".repeat(100)}`);
+    expect(n.get(80, "/")).toMatchObject({ status: 200 });
+    expect(n.ctx.stdoutText().endsWith('"GET / HTTP/1.1" 200 615 "-" "kube-probe/1.32" "-"\n')).toBe(true);
+  });
+});

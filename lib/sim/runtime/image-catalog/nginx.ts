@@ -132,7 +132,7 @@ const VERSIONS: Record<string, [string, string]> = {
   "1.18": ["1.18.0", "buster"], "1.18.0": ["1.18.0", "buster"], "1.17": ["1.17.10", "buster"], "1.17.10": ["1.17.10", "buster"],
   "1.16": ["1.16.1", "buster"], "1.16.1": ["1.16.1", "buster"], "1.15": ["1.15.12", "stretch"], "1.15.12": ["1.15.12", "stretch"],
   "1.14": ["1.14.2", "stretch"], "1.14.2": ["1.14.2", "stretch"], "1.13": ["1.13.12", "stretch"], "1.12": ["1.12.2", "stretch"],
-  "1.11": ["1.11.13", "jessie"], "1.10": ["1.10.3", "jessie"], "1.9": ["1.9.15", "jessie"], "1.9.0": ["1.9.0", "jessie"],
+  "1.11": ["1.11.13", "jessie"], "1.10": ["1.10.3", "jessie"], "1.9": ["1.9.15", "jessie"], "1.9.1": ["1.9.1", "jessie"], "1.9.0": ["1.9.0", "jessie"],
   "1.7.9": ["1.7.9", "wheezy"],
 };
 const ALPINE_FOR: Record<string, string> = { bookworm: "3.20", bullseye: "3.17", buster: "3.13", stretch: "3.9", jessie: "3.4", wheezy: "3.4" };
@@ -202,4 +202,23 @@ export const NGINX: ImageSpec = {
   repository: "docker.io/library/nginx",
   tags: [...Object.keys(VERSIONS), ...Object.keys(VERSIONS).map((t) => (t === "latest" ? "alpine" : `${t}-alpine`))],
   build: buildNginx,
+};
+
+/**
+ * dotbalo/canary (v1, v2): the rollout-demo image of the notes. Its exact content is not documented
+ * upstream; it is modelled as an nginx image whose page names its version, which is all the rollout
+ * lessons (set image, history, undo) observe.
+ */
+export const DOTBALO_CANARY: ImageSpec = {
+  repository: "docker.io/dotbalo/canary",
+  tags: ["v1", "v2"],
+  build: (tag) => {
+    const b = buildNginx("1.17-alpine");
+    return {
+      ...b,
+      files: [...b.files, { path: "/usr/share/nginx/html/index.html", kind: "file", data: `<h1>canary ${tag}</h1>\n` }],
+      sizeBytes: Math.round(8.9 * MB),
+      pullMs: pullMsFor(Math.round(8.9 * MB)),
+    };
+  },
 };
