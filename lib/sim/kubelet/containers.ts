@@ -357,14 +357,16 @@ export function startContainer(kl: KubeletState, w: PodWorker, rec: ContainerRec
   const spawned = kl.deps.runtime.spawnProcess(argv, image, processContext(kl, w, rec, inst, 1));
   if (spawned.kind === "not-found") {
     // runc fails the task's start: the container exits 128 with reason StartError.
-    const message = `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${execNotFound(argv[0] ?? "")}: unknown`;
+    const message = `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${spawned.message}: unknown`;
     inst.finishedAt = now;
     inst.exitCode = 128;
     inst.reason = "StartError";
     inst.message = message;
     inst.startedAt = 0;
-    inst.observedAt = now;
+    inst.observedAt = now + PLEG_RELIST_MS;
     inst.visible = true;
+    // The failed sync step is what the status shows until the next attempt (reasonCache: RunContainerError).
+    if ((w.pod as Obj).spec?.restartPolicy !== "Never" || rec.kind === "sidecar") rec.waiting = { reason: "RunContainerError", message };
     containerEvent(kl, w, rec, "Warning", "Failed", `Error: ${message}`);
     scheduleSync(kl, w, PLEG_RELIST_MS);
     return false;
@@ -385,11 +387,6 @@ export function startContainer(kl: KubeletState, w: PodWorker, rec: ContainerRec
 export function retryAfter(kl: KubeletState, w: PodWorker, rec: ContainerRec, delayMs: number): void {
   rec.retryAt = kl.engine.now() + delayMs;
   scheduleSync(kl, w, delayMs);
-}
-
-/** containerd's wording when PID 1 cannot be executed. */
-export function execNotFound(cmd: string): string {
-  return cmd.includes("/") ? `exec: "${cmd}": stat ${cmd}: no such file or directory` : `exec: "${cmd}": executable file not found in $PATH`;
 }
 
 /** While an image pull is backing off, the pod worker retries every 10 s (and exactly when the back-off ends). */

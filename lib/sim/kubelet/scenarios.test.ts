@@ -580,3 +580,22 @@ describe("volume layouts", () => {
     expect(seen.ok && seen.result.stdout).toBe("saved\n");
   });
 });
+
+describe("start errors", () => {
+  it("a missing executable: StartError exit 128, RunContainerError, then CrashLoopBackOff", () => {
+    const c = newCluster();
+    c.apply(makePod("typo", { containers: [{ name: "c", image: "busybox", command: ["sleeep", "10"] }] }));
+    advance(c, 2);
+    let cs = pod(c, "typo").status.containerStatuses[0];
+    expect(cs.state.waiting.reason).toBe("RunContainerError");
+    const message =
+      'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "sleeep": executable file not found in $PATH: unknown';
+    expect(cs.state.waiting.message).toBe(message);
+    expect(cs.lastState.terminated).toMatchObject({ exitCode: 128, reason: "StartError", message, startedAt: "1970-01-01T00:00:00Z" });
+    expect(eventTrace(c, "typo")).toContain(`1s Warning Failed: Error: ${message}`);
+    advance(c, 10);
+    cs = pod(c, "typo").status.containerStatuses[0];
+    expect(cs.state.waiting.reason).toBe("CrashLoopBackOff");
+    expect(cs.restartCount).toBe(1);
+  });
+});
