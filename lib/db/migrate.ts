@@ -106,6 +106,9 @@ function migrateSqlite(filePath: string, migrations: TMigration[], log: (line: s
   const db = new Database(filePath);
   try {
     db.pragma("busy_timeout = 10000");
+    // Write-ahead logging lets page requests keep reading while another request writes; the
+    // setting is stored in the file, so every later connection uses it too.
+    db.pragma("journal_mode = WAL");
     db.exec(SQLITE_MIGRATIONS_TABLE);
     const rows = db
       .prepare("SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at")

@@ -167,6 +167,8 @@ for (const provider of TEST_PROVIDERS) {
       if (provider === "sqlite") {
         // Prisma's own timestamp format, e.g. 2025-01-01T12:00:00.035+00:00
         expect(String(rows[0].finished_at)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
+        // Readers are not blocked by a writer: the file is switched to write-ahead logging.
+        expect(await query<{ journal_mode: string }>(url, "PRAGMA journal_mode")).toEqual([{ journal_mode: "wal" }]);
       }
     });
 
