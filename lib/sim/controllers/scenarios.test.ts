@@ -2,6 +2,7 @@
 // nginx-deployment and StatefulSet web manifests (restored to valid YAML) and the docs' rollout.
 import { describe, expect, it } from "vitest";
 import { createCluster } from "../index";
+import type { KubeObject } from "../core/types";
 import type { Obj } from "./controller-utils";
 import { rollbackDeployment } from "./deployment/rollback";
 
@@ -112,7 +113,7 @@ describe("scenarios on a whole cluster", () => {
     const ep = obj(c, "endpoints", "nginx");
     expect(ep.subsets[0].addresses.map((a: Obj) => a.hostname).sort()).toEqual(["web-0", "web-1"]);
     const sts = obj(c, "statefulsets", "web");
-    c.update({ ...sts, spec: { ...sts.spec, replicas: 0 } });
+    c.update({ ...sts, spec: { ...sts.spec, replicas: 0 } } as unknown as KubeObject);
     c.advance(60);
     expect(podNames(c)).toEqual([]);
     const deletes = c.events({ kind: "StatefulSet" }).filter((e) => e.reason === "SuccessfulDelete").map((e) => e.message);
