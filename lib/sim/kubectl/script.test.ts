@@ -39,3 +39,23 @@ describe("kubesim scripts", () => {
     expect([parseSleep("5"), parseSleep("1.5"), parseSleep("2m"), parseSleep("x")]).toEqual([5, 1.5, 120, undefined]);
   });
 });
+
+describe("the control-plane terminal", () => {
+  it("reaches a pod through kubectl port-forward and a Service through its ClusterIP", () => {
+    const r = run(
+      [
+        "kubectl run web --image=nginx:1.25 --port=80",
+        "kubectl expose pod web --port=8080 --target-port=80",
+        "sleep 5",
+        "kubectl port-forward pod/web 8080:80 &",
+        "curl -s -o /dev/null -w '%{http_code}' localhost:8080",
+        "curl -s localhost:9999",
+        "echo $?",
+        "curl -s http://$(kubectl get svc web -o jsonpath='{.spec.clusterIP}'):8080 | grep -c 'Welcome to nginx'",
+      ].join("\n"),
+    );
+    expect(r.stdout).toBe(
+      "pod/web created\nservice/web exposed\nForwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\nHandling connection for 8080\n2007\n2\n",
+    );
+  });
+});

@@ -4,6 +4,7 @@
 // the script, as in a shell without `set -e`.
 import { splitCommandLine } from "./cli/flags";
 import type { KubectlSession } from "./session";
+import { HostShell } from "./host-shell";
 
 export type ScriptOutput = { stdout: string; stderr: string };
 
@@ -118,12 +119,16 @@ function splitPipes(line: string): string[] {
 
 export class ScriptRunner {
   lastExit = 0;
+  private readonly host: HostShell;
 
-  constructor(readonly session: KubectlSession) {}
+  constructor(readonly session: KubectlSession) {
+    this.host = new HostShell(session);
+  }
 
   /** Runs one logical line; returns what it printed. */
   runLine(line: Line): ScriptOutput {
-    const trimmed = line.text.trim();
+    // `kubectl port-forward … &`: commands run to completion here, so a trailing & changes nothing.
+    const trimmed = line.text.trim().replace(/\s*&$/, "");
     let stdout = "";
     let stderr = "";
     if (!trimmed || trimmed.startsWith("#")) return { stdout, stderr };
@@ -131,7 +136,14 @@ export class ScriptRunner {
     let input = line.heredoc;
     let text = "";
     for (let s = 0; s < stages.length; s++) {
-      const expanded = stages[s].replace(/\$\?/g, String(this.lastExit));
+      // $(kubectl …) command substitution, as scripts use it to fetch an IP or a name.
+      const expanded = stages[s]
+        .replace(/\$\?/g, String(this.lastExit))
+        .replace(/\$\((kubectl [^()]*)\)/g, (_m, cmd: string) => {
+          const r = this.session.runLine(cmd);
+          stderr += r.stderr;
+          return r.stdout.replace(/\n+$/, "");
+        });
       const split = splitCommandLine(expanded);
       if (!split.ok) {
         stderr += `kubesim: ${split.error}\n`;
@@ -187,10 +199,16 @@ export class ScriptRunner {
         case "false":
           this.lastExit = 1;
           break;
-        default:
-          stderr += `kubesim: ${cmd}: command not found\n`;
-          this.lastExit = 127;
-          return { stdout, stderr };
+        default: {
+          // Anything else runs in the control-plane node's shell (curl, wget, nc, nslookup, cat, …).
+          const r = this.host.run(expanded, s === 0 ? input : text);
+          // port-forward's "Handling connection" lines come from kubectl, not from the pipeline.
+          stdout += this.session.takeWatchOutput();
+          text = r.stdout;
+          stderr += r.stderr;
+          this.lastExit = r.exitCode;
+          break;
+        }
       }
     }
     stdout += text;

@@ -24,6 +24,7 @@ import {
   runExpose,
   runRun,
 } from "./generate";
+import { runPortForward } from "./port-forward";
 import { runRolloutHistory, runRolloutPause, runRolloutRestart, runRolloutStatus, runRolloutUndo } from "./rollout";
 import {
   runApiResources,
@@ -82,6 +83,33 @@ const F = {
   timeout: { name: "timeout", type: "duration", default: "0s" } as FlagSpec,
   wait: { name: "wait", type: "bool", default: true } as FlagSpec,
   container: { name: "container", short: "c", type: "string" } as FlagSpec,
+};
+
+/** Commands of the real kubectl that this simulated cluster does not offer: an honest message, exit 1. */
+function unavailable(name: string, why = "the simulated cluster does not offer it"): CommandDef {
+  return {
+    name,
+    interspersed: true,
+    flags: [],
+    run: (ctx) => {
+      ctx.err(`error: "kubectl ${name}" is not available in kubedrill: ${why}\n`);
+      return 1;
+    },
+  };
+}
+
+// A kubeadm cluster has no metrics-server until one is installed: kubectl top says so.
+const top: CommandDef = {
+  name: "top",
+  subcommands: ["pod", "node"].map((sub) => ({
+    name: sub,
+    aliases: [`${sub}s`, sub === "pod" ? "po" : "no"],
+    flags: [{ name: "selector", short: "l", type: "string" }, { name: "all-namespaces", short: "A", type: "bool" }, { name: "containers", type: "bool" }, { name: "no-headers", type: "bool" }, { name: "sort-by", type: "string" }, { name: "use-protocol-buffers", type: "bool", default: true }, { name: "show-capacity", type: "bool" }],
+    run: (ctx: CommandContext) => {
+      ctx.err("error: Metrics API not available\n");
+      return 1;
+    },
+  })),
 };
 
 export const COMMANDS: CommandDef[] = [
@@ -228,13 +256,13 @@ export const COMMANDS: CommandDef[] = [
     flags: [F.filename, F.recursive, F.selector, F.output, F.dryRun, F.record, F.timeout, { name: "replicas", type: "int", default: -1 }, { name: "current-replicas", type: "int", default: -1 }, { name: "all", type: "bool" }, { name: "resource-version", type: "string" }],
     run: runScale,
   },
-  { name: "autoscale" },
-  { name: "certificate" },
-  { name: "cluster-info", run: runClusterInfo, subcommands: [] },
-  { name: "top", subcommands: [] },
+  unavailable("autoscale", "HorizontalPodAutoscalers are not simulated yet"),
+  unavailable("certificate", "there is no certificate signing in the simulated cluster"),
+  { name: "cluster-info", run: runClusterInfo },
+  top,
   { name: "cordon", flags: [F.selector, F.dryRun], run: (c, p) => runCordon(c, p, true) },
   { name: "uncordon", flags: [F.selector, F.dryRun], run: (c, p) => runCordon(c, p, false) },
-  { name: "drain" },
+  unavailable("drain", "use kubectl cordon and delete the node's pods instead"),
   { name: "taint", flags: [F.selector, F.output, F.dryRun, { name: "all", type: "bool" }, { name: "overwrite", type: "bool" }, F.validate, F.fieldManager], run: runTaint },
   { name: "describe", flags: [F.filename, F.recursive, F.selector, F.allNamespaces, { name: "show-events", type: "bool", default: true }, { name: "chunk-size", type: "int", default: 500 }], run: runDescribe },
   {
@@ -258,7 +286,7 @@ export const COMMANDS: CommandDef[] = [
     ],
     run: runLogs,
   },
-  { name: "attach" },
+  unavailable("attach", "the terminal cannot attach to a running container; use kubectl logs -f or kubectl exec"),
   {
     name: "exec",
     flags: [
@@ -271,13 +299,13 @@ export const COMMANDS: CommandDef[] = [
     ],
     run: runExec,
   },
-  { name: "port-forward" },
-  { name: "proxy" },
-  { name: "cp" },
-  { name: "auth", subcommands: [] },
-  { name: "debug" },
+  { name: "port-forward", flags: [{ name: "address", type: "stringSlice", default: ["localhost"] }, { name: "pod-running-timeout", type: "string", default: "1m0s" }], run: runPortForward },
+  unavailable("proxy", "there is no local API proxy"),
+  unavailable("cp", "copying files needs tar in a real container; use kubectl exec with cat or echo instead"),
+  unavailable("auth", "RBAC is not simulated yet"),
+  unavailable("debug", "ephemeral debug containers are not simulated yet"),
   { name: "events", flags: [F.allNamespaces, F.output, F.noHeaders, { name: "for", type: "string" }, { name: "types", type: "stringSlice" }, { name: "watch", short: "w", type: "bool" }, { name: "chunk-size", type: "int", default: 500 }], run: runEvents },
-  { name: "diff" },
+  unavailable("diff", "use kubectl apply --dry-run=server -o yaml to preview a change"),
   {
     name: "apply",
     flags: [
@@ -314,10 +342,10 @@ export const COMMANDS: CommandDef[] = [
     run: (c, p) => runManifestWrite(c, p, "replace"),
   },
   { name: "wait", flags: [F.filename, F.recursive, F.selector, F.fieldSelector, F.allNamespaces, F.output, { name: "for", type: "string" }, { name: "timeout", type: "duration", default: "30s" }, { name: "all", type: "bool" }, { name: "local", type: "bool" }], run: runWait },
-  { name: "kustomize" },
+  unavailable("kustomize", "kustomize is not bundled"),
   { name: "label", flags: [F.filename, F.recursive, F.selector, F.allNamespaces, F.output, F.dryRun, { name: "all", type: "bool" }, { name: "overwrite", type: "bool" }, { name: "list", type: "bool" }, { name: "local", type: "bool" }, { name: "resource-version", type: "string" }, F.fieldSelector, F.fieldManager], run: (c, p) => runLabelLike(c, p, "label") },
   { name: "annotate", flags: [F.filename, F.recursive, F.selector, F.allNamespaces, F.output, F.dryRun, { name: "all", type: "bool" }, { name: "overwrite", type: "bool" }, { name: "list", type: "bool" }, { name: "local", type: "bool" }, { name: "resource-version", type: "string" }, F.fieldSelector, F.fieldManager], run: (c, p) => runLabelLike(c, p, "annotation") },
-  { name: "completion" },
+  unavailable("completion", "the web terminal completes commands itself"),
   { name: "api-resources", flags: [F.output, F.noHeaders, { name: "namespaced", type: "bool", default: true }, { name: "api-group", type: "string" }, { name: "verbs", type: "stringSlice" }, { name: "sort-by", type: "string" }, { name: "cached", type: "bool" }, { name: "categories", type: "stringSlice" }], run: runApiResources },
   { name: "api-versions", run: (c) => runApiVersions(c) },
   {
@@ -330,6 +358,6 @@ export const COMMANDS: CommandDef[] = [
       { name: "set-context", flags: [{ name: "current", type: "bool" }], run: runConfigSetContext },
     ],
   },
-  { name: "plugin" },
+  unavailable("plugin", "plugins cannot be installed"),
   { name: "version", flags: [F.output, { name: "client", type: "bool" }, { name: "short", type: "bool" }], run: runVersion },
 ];

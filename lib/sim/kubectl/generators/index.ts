@@ -18,3 +18,17 @@ export {
 } from "./create";
 export { generateConfigMap, generateSecret, type ConfigMapFlags, type SecretFlags } from "./configmap-secret";
 export { generateExpose, type ExposeFlags } from "./expose";
+export {
+  canonicalQuantity,
+  defaultResourceResolver,
+  generateClusterRole,
+  generateClusterRoleBinding,
+  generateQuota,
+  generateRole,
+  generateRoleBinding,
+  type QuotaFlags,
+  type ResourceResolver,
+  type RoleBindingFlags,
+  type RoleFlags,
+  type RoleResult,
+} from "./rbac-quota";
