@@ -9,6 +9,14 @@ import path from "node:path";
 export const KUBECTL = "/usr/bin/kubectl";
 export const hasKubectl = existsSync(KUBECTL);
 
+// Short names as a v1.32 API server reports them, so that `--resource=deploy` resolves like on a cluster.
+const SHORT_NAMES: Record<string, string[]> = {
+  pods: ["po"], services: ["svc"], configmaps: ["cm"], serviceaccounts: ["sa"], endpoints: ["ep"], events: ["ev"],
+  namespaces: ["ns"], nodes: ["no"], persistentvolumeclaims: ["pvc"], persistentvolumes: ["pv"], replicationcontrollers: ["rc"],
+  resourcequotas: ["quota"], limitranges: ["limits"], deployments: ["deploy"], replicasets: ["rs"], statefulsets: ["sts"],
+  daemonsets: ["ds"], cronjobs: ["cj"], ingresses: ["ing"], networkpolicies: ["netpol"], horizontalpodautoscalers: ["hpa"],
+};
+
 const GROUPS: { group: string; version: string; resources: [string, string, boolean][] }[] = [
   {
     group: "",
@@ -18,6 +26,7 @@ const GROUPS: { group: string; version: string; resources: [string, string, bool
       ["namespaces", "Namespace", false], ["serviceaccounts", "ServiceAccount", true], ["endpoints", "Endpoints", true],
       ["nodes", "Node", false], ["events", "Event", true], ["persistentvolumeclaims", "PersistentVolumeClaim", true],
       ["persistentvolumes", "PersistentVolume", false], ["replicationcontrollers", "ReplicationController", true],
+      ["resourcequotas", "ResourceQuota", true], ["limitranges", "LimitRange", true],
     ],
   },
   {
@@ -27,6 +36,12 @@ const GROUPS: { group: string; version: string; resources: [string, string, bool
   },
   { group: "batch", version: "v1", resources: [["jobs", "Job", true], ["cronjobs", "CronJob", true]] },
   { group: "networking.k8s.io", version: "v1", resources: [["ingresses", "Ingress", true], ["networkpolicies", "NetworkPolicy", true]] },
+  {
+    group: "rbac.authorization.k8s.io",
+    version: "v1",
+    resources: [["roles", "Role", true], ["rolebindings", "RoleBinding", true], ["clusterroles", "ClusterRole", false], ["clusterrolebindings", "ClusterRoleBinding", false]],
+  },
+  { group: "autoscaling", version: "v2", resources: [["horizontalpodautoscalers", "HorizontalPodAutoscaler", true]] },
 ];
 
 let home: string | undefined;
@@ -73,6 +88,7 @@ function setup(): string {
       namespaced,
       kind,
       verbs: ["create", "delete", "get", "list", "patch", "update"],
+      shortNames: SHORT_NAMES[name] ?? [],
     }));
     writeFileSync(path.join(dir, "serverresources.json"), JSON.stringify({ kind: "APIResourceList", apiVersion: "v1", groupVersion: gv, resources }));
   }
@@ -81,12 +97,17 @@ function setup(): string {
 
 export type KubectlRun = { status: number; stdout: string; stderr: string };
 
+/** The caller's environment with kubectl pointed at the fake cluster (and no real kubeconfig). */
+function kubectlEnv(dir: string): NodeJS.ProcessEnv {
+  return { ...process.env, HOME: dir, KUBECONFIG: path.join(dir, "config") };
+}
+
 /** Runs kubectl with the fake kubeconfig; `cwd` lets --from-file paths resolve. */
 export function runKubectl(args: string[], options: { input?: string; cwd?: string } = {}): KubectlRun {
   const dir = setup();
   try {
     const stdout = execFileSync(KUBECTL, [`--cache-dir=${path.join(dir, "cache")}`, ...args], {
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: dir, KUBECONFIG: path.join(dir, "config") },
+      env: kubectlEnv(dir),
       input: options.input,
       cwd: options.cwd,
       encoding: "utf8",
@@ -106,7 +127,7 @@ export function runKubectlAsync(args: string[], options: { cwd?: string } = {}):
     execFile(
       KUBECTL,
       [`--cache-dir=${path.join(dir, "cache")}`, ...args],
-      { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: dir, KUBECONFIG: path.join(dir, "config") }, cwd: options.cwd, encoding: "utf8" },
+      { env: kubectlEnv(dir), cwd: options.cwd, encoding: "utf8" },
       (err, stdout, stderr) => {
         const status = err ? (typeof err.code === "number" ? err.code : 1) : 0;
         resolve({ status, stdout, stderr });
