@@ -5,14 +5,15 @@ import { compareQuantity, formatQuantity, parseQuantity } from "../quantity";
 import type { FieldError } from "../types";
 import { duplicate, forbidden, invalid, notFound, notSupported, required } from "./field-errors";
 import { validateLabels, validateNonnegative, validateObjectMeta, validateEnum, nameIsDNSSubdomain } from "./meta";
-import { isQualifiedName, isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isEnvVarName, isValidPortName, isValidPortNum, inclusiveRangeError } from "./names";
+import { isQualifiedName, isValidLabelValue, isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isEnvVarName, isValidPortName, isValidPortNum, inclusiveRangeError } from "./names";
 import { asList, asObj, asString, deepEqual, isSet, type Obj } from "./util";
 
 const PORT_PROTOCOLS = ["SCTP", "TCP", "UDP"];
 const PULL_POLICIES = ["Always", "IfNotPresent", "Never"];
 const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
-const DNS_POLICIES = ["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"];
-const TERMINATION_MESSAGE_POLICIES = ["FallbackToLogsOnError", "File"];
+// Listed in upstream order (the NotSupported message prints them as given).
+const DNS_POLICIES = ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
+const TERMINATION_MESSAGE_POLICIES = ["File", "FallbackToLogsOnError"];
 const URI_SCHEMES = ["HTTP", "HTTPS"];
 const TOLERATION_OPERATORS = ["Equal", "Exists"];
 const TAINT_EFFECTS = ["NoExecute", "NoSchedule", "PreferNoSchedule"];
@@ -147,6 +148,79 @@ function validateResources(resources: Obj | undefined, path: string): FieldError
   return errs;
 }
 
+const ENV_FIELD_PATHS = [
+  "metadata.name",
+  "metadata.namespace",
+  "metadata.uid",
+  "spec.nodeName",
+  "spec.serviceAccountName",
+  "status.hostIP",
+  "status.hostIPs",
+  "status.podIP",
+  "status.podIPs",
+];
+const VOLUME_FIELD_PATHS = ["metadata.annotations", "metadata.labels", "metadata.name", "metadata.namespace", "metadata.uid"];
+/** Field labels podshelper.ConvertDownwardAPIFieldLabel accepts for v1 pods. */
+const DOWNWARD_API_LABELS = new Set([
+  "metadata.annotations",
+  "metadata.labels",
+  "metadata.name",
+  "metadata.namespace",
+  "metadata.uid",
+  "spec.nodeName",
+  "spec.restartPolicy",
+  "spec.serviceAccountName",
+  "spec.schedulerName",
+  "status.phase",
+  "status.hostIP",
+  "status.hostIPs",
+  "status.podIP",
+  "status.podIPs",
+]);
+const RESOURCE_FIELD_PATHS = [
+  "limits.cpu",
+  "limits.ephemeral-storage",
+  "limits.memory",
+  "requests.cpu",
+  "requests.ephemeral-storage",
+  "requests.memory",
+];
+
+/** validateObjectFieldSelector: apiVersion v1, a convertible field label, one the context supports. */
+function validateObjectFieldSelector(fs: Obj, expressions: string[], path: string): FieldError[] {
+  const apiVersion = asString(fs.apiVersion);
+  if (!apiVersion) return [required(`${path}.apiVersion`, "")];
+  const fieldPath = asString(fs.fieldPath);
+  if (!fieldPath) return [required(`${path}.fieldPath`, "")];
+  let converted = fieldPath;
+  let conversionError: string | undefined;
+  const subscript = /^([^[]+)\['(.*)'\]$/.exec(fieldPath);
+  if (apiVersion !== "v1") conversionError = `unsupported pod version: ${apiVersion}`;
+  else if (subscript) {
+    if (subscript[1] !== "metadata.annotations" && subscript[1] !== "metadata.labels") {
+      conversionError = `field label does not support subscript: ${fieldPath}`;
+    }
+  } else if (fieldPath === "spec.host") converted = "spec.nodeName";
+  else if (!DOWNWARD_API_LABELS.has(fieldPath)) conversionError = `field label not supported: ${fieldPath}`;
+  if (conversionError) return [invalid(`${path}.fieldPath`, fieldPath, `error converting fieldPath: ${conversionError}`)];
+  if (subscript) {
+    const key = subscript[1] === "metadata.annotations" ? subscript[2].toLowerCase() : subscript[2];
+    return isQualifiedName(key).map((msg) => invalid(path, key, msg));
+  }
+  return expressions.includes(converted) ? [] : [notSupported(`${path}.fieldPath`, converted, expressions)];
+}
+
+/** validateContainerResourceFieldSelector. */
+function validateResourceFieldSelector(fs: Obj, volume: boolean, path: string): FieldError[] {
+  if (volume && !asString(fs.containerName)) return [required(`${path}.containerName`, "")];
+  const resource = asString(fs.resource);
+  if (!resource) return [required(`${path}.resource`, "")];
+  if (!RESOURCE_FIELD_PATHS.includes(resource) && !/^(limits|requests)\.hugepages-/.test(resource)) {
+    return [notSupported(`${path}.resource`, resource, RESOURCE_FIELD_PATHS)];
+  }
+  return [];
+}
+
 function validateEnv(env: Obj[], path: string): FieldError[] {
   const errs: FieldError[] = [];
   env.forEach((ev, i) => {
@@ -157,25 +231,31 @@ function validateEnv(env: Obj[], path: string): FieldError[] {
     const valueFrom = asObj(ev.valueFrom);
     if (valueFrom) {
       const sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef"].filter((k) => asObj(valueFrom[k]));
-      if (asString(ev.value) !== "") {
-        errs.push(invalid(`${idxPath}.valueFrom`, "", "may not be specified when `value` is not empty"));
-      }
-      if (sources.length === 0) {
-        errs.push(invalid(`${idxPath}.valueFrom`, "", "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"));
-      } else if (sources.length > 1) {
-        errs.push(invalid(`${idxPath}.valueFrom`, "", "may not have more than one field specified at a time"));
-      }
+      const vfPath = `${idxPath}.valueFrom`;
+      const fieldRef = asObj(valueFrom.fieldRef);
+      if (fieldRef) errs.push(...validateObjectFieldSelector(fieldRef, ENV_FIELD_PATHS, `${vfPath}.fieldRef`));
+      const resourceFieldRef = asObj(valueFrom.resourceFieldRef);
+      if (resourceFieldRef) errs.push(...validateResourceFieldSelector(resourceFieldRef, false, `${vfPath}.resourceFieldRef`));
       for (const key of ["configMapKeyRef", "secretKeyRef"]) {
         const ref = asObj(valueFrom[key]);
         if (!ref) continue;
-        const refPath = `${idxPath}.valueFrom.${key}`;
+        // validateConfigMapKeySelector / validateSecretKeySelector: the name is checked as a name, so
+        // an empty one is "Invalid", not "Required".
+        const refPath = `${vfPath}.${key}`;
+        const refName = asString(ref.name);
+        for (const msg of isDNS1123Subdomain(refName)) errs.push(invalid(`${refPath}.name`, refName, msg));
         const k = asString(ref.key);
         if (!k) errs.push(required(`${refPath}.key`, ""));
         else for (const msg of isConfigMapKey(k)) errs.push(invalid(`${refPath}.key`, k, msg));
-        if (!asString(ref.name)) errs.push(required(`${refPath}.name`, ""));
       }
-      const fieldRef = asObj(valueFrom.fieldRef);
-      if (fieldRef && !asString(fieldRef.fieldPath)) errs.push(required(`${idxPath}.valueFrom.fieldRef.fieldPath`, ""));
+      // validateEnvVarValueFrom: one source, and no `value` beside it.
+      if (sources.length === 0) {
+        errs.push(invalid(`${idxPath}.valueFrom`, "", "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"));
+      } else if (asString(ev.value) !== "") {
+        errs.push(invalid(`${idxPath}.valueFrom`, "", "may not be specified when `value` is not empty"));
+      } else if (sources.length > 1) {
+        errs.push(invalid(`${idxPath}.valueFrom`, "", "may not have more than one field specified at a time"));
+      }
     }
   });
   return errs;
@@ -271,18 +351,22 @@ function validateContainer(
       errs.push(invalid(`${idxPath}.securityContext`, { goSyntax: "core.SecurityContext{...}" }, "cannot set `allowPrivilegeEscalation` to false and `privileged` to true"));
     }
   }
-  // Names are unique across app and init containers.
-  if (name) {
+  // Names: regular containers must be unique among themselves; init containers also against the
+  // regular ones (validateInitContainers seeds its set with them), and an empty name is not recorded.
+  if (kind === "containers") {
     if (names.has(name)) errs.push(duplicate(`${idxPath}.name`, name));
     else names.add(name);
+  } else {
+    if (isSet(c.restartPolicy) && c.restartPolicy !== "Always") {
+      errs.push(notSupported(`${idxPath}.restartPolicy`, c.restartPolicy, ["Always"]));
+    }
+    if (names.has(name)) errs.push(duplicate(`${idxPath}.name`, name));
+    else if (name) names.add(name);
   }
   const isSidecar = kind === "initContainers" && c.restartPolicy === "Always";
   if (kind === "initContainers" && !isSidecar) {
     for (const key of ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"]) {
       if (isSet(c[key])) errs.push(forbidden(`${idxPath}.${key}`, "may not be set for init containers without restartPolicy=Always"));
-    }
-    if (isSet(c.restartPolicy) && c.restartPolicy !== "Always") {
-      errs.push(notSupported(`${idxPath}.restartPolicy`, c.restartPolicy, ["Always"]));
     }
     return errs;
   }
@@ -340,6 +424,19 @@ function validateVolumes(volumes: Obj[], path: string): { errs: FieldError[]; na
       if (!asString(s.server)) errs.push(required(`${sPath}.server`, ""));
       if (!asString(s.path)) errs.push(required(`${sPath}.path`, ""));
     }
+    if (source === "downwardAPI") {
+      asList(s.items).forEach((item, j) => {
+        const itemPath = `${sPath}.items[${j}]`;
+        if (!asString(item.path)) errs.push(required(`${itemPath}.path`, ""));
+        const fieldRef = asObj(item.fieldRef);
+        const resourceFieldRef = asObj(item.resourceFieldRef);
+        if (fieldRef && resourceFieldRef) {
+          errs.push(invalid(itemPath, "resource", "fieldRef and resourceFieldRef can not be specified simultaneously"));
+        } else if (fieldRef) errs.push(...validateObjectFieldSelector(fieldRef, VOLUME_FIELD_PATHS, `${itemPath}.fieldRef`));
+        else if (resourceFieldRef) errs.push(...validateResourceFieldSelector(resourceFieldRef, true, `${itemPath}.resourceFieldRef`));
+        else errs.push(required(itemPath, "one of fieldRef and resourceFieldRef is required"));
+      });
+    }
     if (source === "emptyDir" && s.medium !== undefined && !["", "Memory", "HugePages"].includes(asString(s.medium))) {
       errs.push(notSupported(`${sPath}.medium`, s.medium, ["", "HugePages", "Memory"]));
     }
@@ -362,9 +459,10 @@ function validateTolerations(tolerations: Obj[], path: string): FieldError[] {
     const idxPath = `${path}[${i}]`;
     const key = asString(t.key);
     if (key) for (const msg of isQualifiedName(key)) errs.push(invalid(`${idxPath}.key`, key, msg));
-    const operator = asString(t.operator) || "Equal";
+    const rawOperator = asString(t.operator);
+    const operator = rawOperator || "Equal";
     if (!key && operator !== "Exists") {
-      errs.push(invalid(`${idxPath}.operator`, operator, "operator must be Exists when `key` is empty, which means \"match all values and all keys\""));
+      errs.push(invalid(`${idxPath}.operator`, rawOperator, "operator must be Exists when `key` is empty, which means \"match all values and all keys\""));
     }
     if (isSet(t.tolerationSeconds) && t.effect !== "NoExecute") {
       errs.push(invalid(`${idxPath}.effect`, asString(t.effect), "effect must be 'NoExecute' when `tolerationSeconds` is set"));
@@ -372,6 +470,9 @@ function validateTolerations(tolerations: Obj[], path: string): FieldError[] {
     if (!TOLERATION_OPERATORS.includes(operator)) errs.push(notSupported(`${idxPath}.operator`, operator, TOLERATION_OPERATORS));
     else if (operator === "Exists" && asString(t.value) !== "") {
       errs.push(invalid(`${idxPath}.operator`, t.value, "value must be empty when `operator` is 'Exists'"));
+    } else if (operator === "Equal") {
+      const msgs = isValidLabelValue(asString(t.value));
+      if (msgs.length) errs.push(invalid(`${idxPath}.operator`, asString(t.value), msgs.join(";")));
     }
     if (asString(t.effect)) errs.push(...validateEnum(t.effect, `${idxPath}.effect`, TAINT_EFFECTS, false));
   });
@@ -379,22 +480,35 @@ function validateTolerations(tolerations: Obj[], path: string): FieldError[] {
 }
 
 /** ValidatePodSpec. `path` is "spec" for pods and "spec.template.spec" for templates. */
-export function validatePodSpec(spec: Obj | undefined, path: string): FieldError[] {
+export function validatePodSpec(spec: Obj | undefined, path: string, isPod = false): FieldError[] {
   const s = spec ?? {};
   const errs: FieldError[] = [];
   const { errs: volumeErrs, names: volumeNames } = validateVolumes(asList(s.volumes), `${path}.volumes`);
   errs.push(...volumeErrs);
-  // validateContainers runs first; validateInitContainers then reports names already used by app
-  // containers as duplicates on the init container.
-  const containerNames = new Set<string>();
+  // validateContainers runs first; validateInitContainers then checks init names against the app
+  // containers' names, reporting the duplicate on the init container.
   const containers = asList(s.containers);
   if (containers.length === 0) errs.push(required(`${path}.containers`, ""));
+  const regularNames = new Set<string>();
   containers.forEach((c, i) =>
-    errs.push(...validateContainer(c, `${path}.containers[${i}]`, "containers", volumeNames, containerNames)),
+    errs.push(...validateContainer(c, `${path}.containers[${i}]`, "containers", volumeNames, regularNames)),
   );
+  const allNames = new Set(containers.map((c) => asString(c.name)));
   asList(s.initContainers).forEach((c, i) =>
-    errs.push(...validateContainer(c, `${path}.initContainers[${i}]`, "initContainers", volumeNames, containerNames)),
+    errs.push(...validateContainer(c, `${path}.initContainers[${i}]`, "initContainers", volumeNames, allNames)),
   );
+  if (s.hostNetwork === true) {
+    // validatePodHostNetworkDeps: in a pod the hostPort must equal the containerPort; in a template
+    // 0 (defaulted later) is allowed too.
+    containers.forEach((c, i) =>
+      asList(c.ports).forEach((p, j) => {
+        const hostPort = typeof p.hostPort === "number" ? p.hostPort : 0;
+        if ((isPod || hostPort !== 0) && hostPort !== p.containerPort) {
+          errs.push(invalid(`${path}.containers[${i}].ports[${j}].hostPort`, hostPort, "must match `containerPort` when `hostNetwork` is true"));
+        }
+      }),
+    );
+  }
   errs.push(...validateEnum(s.restartPolicy, `${path}.restartPolicy`, RESTART_POLICIES));
   errs.push(...validateEnum(s.dnsPolicy, `${path}.dnsPolicy`, DNS_POLICIES));
   errs.push(...validateLabels(s.nodeSelector, `${path}.nodeSelector`));
@@ -421,15 +535,6 @@ export function validatePodSpec(spec: Obj | undefined, path: string): FieldError
       }
     }
   }
-  if (s.hostNetwork === true) {
-    containers.forEach((c, i) =>
-      asList(c.ports).forEach((p, j) => {
-        if (isSet(p.hostPort) && p.hostPort !== p.containerPort) {
-          errs.push(invalid(`${path}.containers[${i}].ports[${j}].containerPort`, p.containerPort, "must match `hostPort` when `hostNetwork` is true"));
-        }
-      }),
-    );
-  }
   return errs;
 }
 
@@ -444,10 +549,16 @@ export function validatePodTemplateSpec(template: Obj | undefined, path: string)
 }
 
 export function validatePod(pod: Obj): FieldError[] {
-  return [
-    ...validateObjectMeta(asObj(pod.metadata), true, nameIsDNSSubdomain),
-    ...validatePodSpec(asObj(pod.spec), "spec"),
-  ];
+  const spec = asObj(pod.spec) ?? {};
+  const errs = [...validateObjectMeta(asObj(pod.metadata), true, nameIsDNSSubdomain), ...validatePodSpec(spec, "spec", true)];
+  // validateContainersOnlyForPod: pod templates may carry " " as a placeholder image, pods may not.
+  for (const key of ["containers", "initContainers"]) {
+    asList(spec[key]).forEach((c, i) => {
+      const image = asString(c.image);
+      if (image.trim() !== image) errs.push(invalid(`spec.${key}[${i}].image`, image, "must not have leading or trailing whitespace"));
+    });
+  }
+  return errs;
 }
 
 const UPDATABLE_POD_SPEC_FIELDS = [

@@ -115,6 +115,46 @@ describe("validateCreate messages (pkg/apis/core/validation)", () => {
     expect(rejected(text)).toBe(expected);
   });
 
+  it.each([
+    [
+      "downward API typo",
+      pod("  - name: web\n    image: nginx\n    env:\n    - name: POD\n      valueFrom:\n        fieldRef: {fieldPath: metadata.nme}\n"),
+      'The Pod "web" is invalid: spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: Invalid value: "metadata.nme": error converting fieldPath: field label not supported: metadata.nme',
+    ],
+    [
+      "downward API field env cannot use",
+      pod("  - name: web\n    image: nginx\n    env:\n    - name: POD\n      valueFrom:\n        fieldRef: {fieldPath: metadata.labels}\n"),
+      'The Pod "web" is invalid: spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: Unsupported value: "metadata.labels": supported values: "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs"',
+    ],
+    [
+      "value and valueFrom together",
+      pod("  - name: web\n    image: nginx\n    env:\n    - name: A\n      value: x\n      valueFrom:\n        configMapKeyRef: {name: cm, key: a}\n"),
+      'The Pod "web" is invalid: spec.containers[0].env[0].valueFrom: Invalid value: "": may not be specified when `value` is not empty',
+    ],
+    [
+      "resourceFieldRef resource",
+      pod("  - name: web\n    image: nginx\n    env:\n    - name: CPU\n      valueFrom:\n        resourceFieldRef: {resource: limit.cpu}\n"),
+      'The Pod "web" is invalid: spec.containers[0].env[0].valueFrom.resourceFieldRef.resource: Unsupported value: "limit.cpu": supported values: "limits.cpu", "limits.ephemeral-storage", "limits.memory", "requests.cpu", "requests.ephemeral-storage", "requests.memory"',
+    ],
+    [
+      "dnsPolicy order",
+      pod("  - name: web\n    image: nginx\n", "  dnsPolicy: ClusterFirstt\n"),
+      'The Pod "web" is invalid: spec.dnsPolicy: Unsupported value: "ClusterFirstt": supported values: "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"',
+    ],
+    [
+      "toleration Exists with a value",
+      pod("  - name: web\n    image: nginx\n", "  tolerations:\n  - {key: gpu, operator: Exists, value: \"true\", effect: NoSchedule}\n"),
+      "The Pod \"web\" is invalid: spec.tolerations[0].operator: Invalid value: \"true\": value must be empty when `operator` is 'Exists'",
+    ],
+    [
+      "hostNetwork port mismatch",
+      pod("  - name: web\n    image: nginx\n    ports:\n    - {containerPort: 80, hostPort: 8080}\n", "  hostNetwork: true\n"),
+      'The Pod "web" is invalid: spec.containers[0].ports[0].hostPort: Invalid value: 8080: must match `containerPort` when `hostNetwork` is true',
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(rejected(text)).toBe(expected);
+  });
+
   it("lists several errors in brackets, in upstream order", () => {
     expect(rejected(pod("  - name: web\n  - name: web\n    image: nginx\n"))).toBe(
       'The Pod "web" is invalid: [spec.containers[0].image: Required value, spec.containers[1].name: Duplicate value: "web"]',
