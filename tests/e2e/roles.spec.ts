@@ -1,7 +1,7 @@
 // Role checks happen on the server: a student gets a 403 page, and a role granted by an administrator
 // applies on the user's very next request without signing in again.
 import { expect, test } from "@playwright/test";
-import { newAccount, register, storageStatePath } from "./helpers";
+import { DEMO, newAccount, register, storageStatePath } from "./helpers";
 
 test.describe("as a student", () => {
   test.use({ storageState: storageStatePath("student") });
@@ -23,6 +23,14 @@ test.describe("as a student", () => {
 test("a visitor is sent to sign in and back", async ({ page }) => {
   await page.goto("/instructor");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Finstructor$/);
+
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsettings$/);
+  await page.getByLabel("Email").fill(DEMO.student.email);
+  await page.getByLabel("Password").fill(DEMO.student.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
 });
 
 test("an administrator grants the instructor role and the user reaches /instructor at once", async ({ browser }) => {
