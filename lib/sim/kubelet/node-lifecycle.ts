@@ -110,6 +110,18 @@ export function taintEviction(kl: KubeletState, p: EvictionPayload): void {
   if (!agent || agent.running || agent.epoch !== p.epoch) return;
   const pod = kl.engine.store.get("pods", p.namespace, p.name) as Obj | undefined;
   if (!pod || pod.metadata.uid !== p.uid || pod.metadata.deletionTimestamp) return;
+  // The pod is marked as disrupted before it is deleted (PodDisruptionConditions, GA in v1.31).
+  const status = clone(pod.status ?? {});
+  const conditions: Obj[] = (status.conditions ?? []).filter((c: Obj) => c.type !== "DisruptionTarget");
+  conditions.push({
+    lastProbeTime: null,
+    lastTransitionTime: formatTime(kl.engine.now()),
+    message: "Taint manager: deleting due to NoExecute taint",
+    reason: "DeletionByTaintManager",
+    status: "True",
+    type: "DisruptionTarget",
+  });
+  kl.engine.api.updateStatus("pods", p.namespace, p.name, { ...status, conditions });
   kl.engine.recordEvent({
     object: pod as never,
     type: "Normal",

@@ -466,6 +466,11 @@ describe("node lifecycle", () => {
     expect(eventTrace(c, "web")).toContain("50s Warning NodeNotReady: Node is not ready");
     advance(c, 300);
     expect(eventTrace(c, "web")).toContain("350s Normal TaintManagerEviction: Marking for deletion Pod default/web");
+    expect(pod(c, "web").status.conditions.find((x: { type: string }) => x.type === "DisruptionTarget")).toMatchObject({
+      status: "True",
+      reason: "DeletionByTaintManager",
+      message: "Taint manager: deleting due to NoExecute taint",
+    });
     expect(podStatusColumn(pod(c, "web"))).toBe("Terminating");
     advance(c, 60);
     expect(c.get("pods", "web")).toBeDefined();
@@ -597,5 +602,35 @@ describe("start errors", () => {
     cs = pod(c, "typo").status.containerStatuses[0];
     expect(cs.state.waiting.reason).toBe("CrashLoopBackOff");
     expect(cs.restartCount).toBe(1);
+  });
+});
+
+describe("termination details", () => {
+  it("a sidecar is stopped once the Job-style main container completes", () => {
+    const c = newCluster();
+    c.apply(
+      makePod("job", {
+        restartPolicy: "Never",
+        initContainers: [{ name: "proxy", image: "busybox", restartPolicy: "Always", command: ["sleep", "3600"] }],
+        containers: [{ name: "main", image: "busybox", command: ["sh", "-c", "sleep 3; echo done"] }],
+      }),
+    );
+    advance(c, 10);
+    advance(c, 40);
+    const p = pod(c, "job");
+    expect(p.status.phase).toBe("Succeeded");
+    expect(p.status.initContainerStatuses[0].state.terminated).toBeDefined();
+    expect(eventTrace(c, "job")).toContain("4s Normal Killing: Stopping container proxy");
+  });
+
+  it("a second delete with a shorter grace period brings SIGKILL forward", () => {
+    const c = newCluster();
+    c.apply(makePod("slow", { containers: [{ name: "c", image: "busybox", command: ["sleep", "3600"] }] }));
+    advance(c, 5);
+    c.delete("pods", "slow");
+    advance(c, 5);
+    c.delete("pods", "slow", { gracePeriodSeconds: 3 });
+    advance(c, 4);
+    expect(c.get("pods", "slow")).toBeUndefined();
   });
 });
