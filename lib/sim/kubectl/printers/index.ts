@@ -259,7 +259,8 @@ function printCustomColumns(columns: Columns, objects: KubeObject[], noHeaders: 
 
 /**
  * kubectl get -o yaml|json|name|jsonpath=…|custom-columns=…|custom-columns-file=… for the given objects.
- * `error` is kubectl's message without the leading "error: ".
+ * `error` is kubectl's message without the leading "error: " and without the final newline: kubectl prints
+ * exactly "error: " + error + "\n" (a jsonpath execution error keeps the blank lines kubectl prints).
  */
 export function printObjects(
   objects: KubeObject[],
@@ -271,7 +272,11 @@ export function printObjects(
   if (format === "yaml") return { ok: true, text: toYaml(data) };
   if (format === "json") return { ok: true, text: toJson(data) };
   if (format === "name") return { ok: true, text: objects.map((o) => `${formatObjectName(o)}\n`).join("") };
-  if ("jsonpath" in format) return evaluateJsonPath(format.jsonpath, JSON.parse(JSON.stringify(data)) as unknown);
+  if ("jsonpath" in format) {
+    const result = evaluateJsonPath(format.jsonpath, JSON.parse(JSON.stringify(data)) as unknown);
+    // Like every error here, without the one newline the caller adds after "error: <message>".
+    return result.ok ? result : { ok: false, error: result.error.replace(/\n$/, "") };
+  }
   const parsed = "customColumns" in format ? parseCustomColumns(format.customColumns) : parseCustomColumnsFile(format.customColumnsFile);
   if (!parsed.ok) return parsed;
   return printCustomColumns(parsed.columns, objects, opts.noHeaders ?? false);

@@ -514,6 +514,15 @@ describe("printObjects", () => {
     expect(printObjects(pods, { customColumns: "NAME" })).toEqual({ ok: false, error: "unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>" });
     expect(printObjects(pods, { customColumnsFile: "NAME NS\nmetadata.name .metadata.namespace\n" }, { noHeaders: true })).toEqual({ ok: true, text: "web    default\ndb-0   data\n" });
   });
+  it("returns jsonpath errors ready for \"error: \" + message + newline", () => {
+    expect(printObjects(pods, { jsonpath: "{.items[0]" })).toEqual({ ok: false, error: "error parsing jsonpath {.items[0], unclosed action" });
+    const r = printObjects([pods[0]], { jsonpath: "{.metadata.name[0]}" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.startsWith('error executing jsonpath "{.metadata.name[0]}": Error executing template: string is not array or slice.')).toBe(true);
+      expect(r.error.endsWith("}\n\n")).toBe(true);
+    }
+  });
   it("prints jsonpath over a List", () => {
     expect(printObjects(pods, { jsonpath: "{.items[*].metadata.name}" })).toEqual({ ok: true, text: "web db-0" });
   });
