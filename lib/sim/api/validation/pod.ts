@@ -63,7 +63,7 @@ function validatePortNumOrName(port: unknown, path: string): FieldError[] {
 }
 
 /** validateHandler for probes (exec, httpGet, tcpSocket, grpc) or lifecycle hooks (… sleep). */
-function validateHandler(handler: Obj, path: string, kinds: string[]): FieldError[] {
+function validateHandler(handler: Obj, path: string, kinds: string[], gracePeriod?: number): FieldError[] {
   const errs: FieldError[] = [];
   let count = 0;
   for (const kind of kinds) {
@@ -87,9 +87,18 @@ function validateHandler(handler: Obj, path: string, kinds: string[]): FieldErro
       errs.push(...validatePortNumOrName(h.port, `${hPath}.port`));
     } else if (kind === "grpc") {
       if (typeof h.port === "number") errs.push(...isValidPortNum(h.port).map((msg) => invalid(`${hPath}.port`, h.port, msg)));
-    } else if (kind === "sleep") {
+    } else if (kind === "sleep" && gracePeriod !== undefined) {
+      // AllowPodLifecycleSleepActionZeroValue is alpha (off) in v1.32.
       const seconds = typeof h.seconds === "number" ? h.seconds : 0;
-      if (seconds <= 0) errs.push(invalid(`${hPath}.seconds`, seconds, "must be greater than 0 and less than terminationGracePeriodSeconds (30)"));
+      if (seconds <= 0 || seconds > gracePeriod) {
+        errs.push(
+          invalid(
+            hPath,
+            seconds,
+            `must be greater than 0 and less than terminationGracePeriodSeconds (${gracePeriod}). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.`,
+          ),
+        );
+      }
     }
   }
   if (count === 0) errs.push(required(path, "must specify a handler type"));
@@ -280,17 +289,18 @@ function validateVolumeMounts(mounts: Obj[], volumes: Set<string>, path: string)
   mounts.forEach((m, i) => {
     const idxPath = `${path}[${i}]`;
     const name = asString(m.name);
+    // Upstream reports an empty name both as Required and as NotFound.
     if (!name) errs.push(required(`${idxPath}.name`, ""));
-    else if (!volumes.has(name)) errs.push(notFound(`${idxPath}.name`, name));
+    if (!volumes.has(name)) errs.push(notFound(`${idxPath}.name`, name));
     const mountPath = asString(m.mountPath);
     if (!mountPath) errs.push(required(`${idxPath}.mountPath`, ""));
-    else if (seenPaths.has(mountPath)) errs.push(invalid(`${idxPath}.mountPath`, mountPath, "must be unique"));
+    if (seenPaths.has(mountPath)) errs.push(invalid(`${idxPath}.mountPath`, mountPath, "must be unique"));
     seenPaths.add(mountPath);
+    // validateLocalDescendingPath is given the list's path (".volumeMounts.subPath"), not the item's.
     const subPath = asString(m.subPath);
-    if (subPath && (subPath.startsWith("/") || subPath.split("/").includes(".."))) {
-      errs.push(
-        invalid(`${idxPath}.subPath`, subPath, subPath.startsWith("/") ? "must be a relative path" : "must not contain '..'"),
-      );
+    if (subPath) {
+      if (subPath.startsWith("/")) errs.push(invalid(`${path}.subPath`, subPath, "must be a relative path"));
+      if (subPath.split("/").includes("..")) errs.push(invalid(`${path}.subPath`, subPath, "must not contain '..'"));
     }
   });
   return errs;
@@ -304,6 +314,7 @@ function validateContainer(
   kind: ContainerKind,
   volumes: Set<string>,
   names: Set<string>,
+  gracePeriod?: number,
 ): FieldError[] {
   const errs: FieldError[] = [];
   const name = asString(c.name);
@@ -374,7 +385,7 @@ function validateContainer(
   if (lifecycle) {
     for (const hook of ["postStart", "preStop"]) {
       const h = asObj(lifecycle[hook]);
-      if (h) errs.push(...validateHandler(h, `${idxPath}.lifecycle.${hook}`, ["exec", "httpGet", "tcpSocket", "sleep"]));
+      if (h) errs.push(...validateHandler(h, `${idxPath}.lifecycle.${hook}`, ["exec", "httpGet", "tcpSocket", "sleep"], gracePeriod));
     }
   }
   const liveness = asObj(c.livenessProbe);
@@ -479,6 +490,22 @@ function validateTolerations(tolerations: Obj[], path: string): FieldError[] {
   return errs;
 }
 
+/** AccumulateUniqueHostPorts: "TCP//8080" may be claimed once. */
+function checkHostPortConflicts(containers: Obj[], path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const seen = new Set<string>();
+  containers.forEach((c, ci) =>
+    asList(c.ports).forEach((p, pi) => {
+      const hostPort = typeof p.hostPort === "number" ? p.hostPort : 0;
+      if (hostPort === 0) return;
+      const key = `${asString(p.protocol)}/${asString(p.hostIP)}/${hostPort}`;
+      if (seen.has(key)) errs.push(duplicate(`${path}[${ci}].ports[${pi}].hostPort`, key));
+      else seen.add(key);
+    }),
+  );
+  return errs;
+}
+
 /** ValidatePodSpec. `path` is "spec" for pods and "spec.template.spec" for templates. */
 export function validatePodSpec(spec: Obj | undefined, path: string, isPod = false): FieldError[] {
   const s = spec ?? {};
@@ -490,13 +517,17 @@ export function validatePodSpec(spec: Obj | undefined, path: string, isPod = fal
   const containers = asList(s.containers);
   if (containers.length === 0) errs.push(required(`${path}.containers`, ""));
   const regularNames = new Set<string>();
+  const gracePeriod = typeof s.terminationGracePeriodSeconds === "number" ? s.terminationGracePeriodSeconds : undefined;
   containers.forEach((c, i) =>
-    errs.push(...validateContainer(c, `${path}.containers[${i}]`, "containers", volumeNames, regularNames)),
+    errs.push(...validateContainer(c, `${path}.containers[${i}]`, "containers", volumeNames, regularNames, gracePeriod)),
   );
+  errs.push(...checkHostPortConflicts(containers, `${path}.containers`));
   const allNames = new Set(containers.map((c) => asString(c.name)));
-  asList(s.initContainers).forEach((c, i) =>
-    errs.push(...validateContainer(c, `${path}.initContainers[${i}]`, "initContainers", volumeNames, allNames)),
-  );
+  asList(s.initContainers).forEach((c, i) => {
+    errs.push(...validateContainer(c, `${path}.initContainers[${i}]`, "initContainers", volumeNames, allNames, gracePeriod));
+    // Init containers run one at a time, so each is checked for host port conflicts on its own.
+    errs.push(...checkHostPortConflicts([c], `${path}.initContainers`));
+  });
   if (s.hostNetwork === true) {
     // validatePodHostNetworkDeps: in a pod the hostPort must equal the containerPort; in a template
     // 0 (defaulted later) is allowed too.

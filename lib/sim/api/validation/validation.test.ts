@@ -147,6 +147,16 @@ describe("validateCreate messages (pkg/apis/core/validation)", () => {
       "The Pod \"web\" is invalid: spec.tolerations[0].operator: Invalid value: \"true\": value must be empty when `operator` is 'Exists'",
     ],
     [
+      "preStop sleep longer than the grace period",
+      pod("  - name: web\n    image: nginx\n    lifecycle:\n      preStop:\n        sleep: {seconds: 60}\n"),
+      'The Pod "web" is invalid: spec.containers[0].lifecycle.preStop.sleep: Invalid value: 60: must be greater than 0 and less than terminationGracePeriodSeconds (30). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.',
+    ],
+    [
+      "two containers on one host port",
+      pod("  - name: a\n    image: nginx\n    ports: [{containerPort: 80, hostPort: 8080}]\n  - name: b\n    image: nginx\n    ports: [{containerPort: 81, hostPort: 8080}]\n"),
+      'The Pod "web" is invalid: spec.containers[1].ports[0].hostPort: Duplicate value: "TCP//8080"',
+    ],
+    [
       "hostNetwork port mismatch",
       pod("  - name: web\n    image: nginx\n    ports:\n    - {containerPort: 80, hostPort: 8080}\n", "  hostNetwork: true\n"),
       'The Pod "web" is invalid: spec.containers[0].ports[0].hostPort: Invalid value: 8080: must match `containerPort` when `hostNetwork` is true',
