@@ -140,25 +140,23 @@ function restartContainer(kl: KubeletState, w: PodWorker, rec: ContainerRec, ins
     }
     inst.killing.reason = "restarted";
   }
-  {
-    // Decisions about exits wait until PLEG has observed them.
-    if (inst.observedAt !== undefined && now < inst.observedAt && inst.killing?.reason !== "restarted") {
-      scheduleSync(kl, w, inst.observedAt - now);
-      return;
-    }
-    const finished = inst.finishedAt ?? now;
-    if (kl.crashBackoff.isInBackOffSince(key, finished)) {
-      const ms = kl.crashBackoff.get(key);
-      rec.waiting = { reason: "CrashLoopBackOff", message: `back-off ${goDuration(ms)} restarting failed container=${rec.name} pod=${formatPod(w.pod)}` };
-      if (rec.nextBackOffEventAt === undefined || now >= rec.nextBackOffEventAt) {
-        containerEvent(kl, w, rec, "Warning", "BackOff", `Back-off restarting failed container ${rec.name} in pod ${formatPod(w.pod)}`);
-        rec.nextBackOffEventAt = now + 10_000;
-      }
-      scheduleSync(kl, w, Math.min(finished + ms, rec.nextBackOffEventAt) - now);
-      return;
-    }
-    kl.crashBackoff.next(key, finished);
+  // Decisions about exits wait until PLEG has observed them.
+  if (inst.observedAt !== undefined && now < inst.observedAt && inst.killing?.reason !== "restarted") {
+    scheduleSync(kl, w, inst.observedAt - now);
+    return;
   }
+  const finished = inst.finishedAt ?? now;
+  if (kl.crashBackoff.isInBackOffSince(key, finished)) {
+    const ms = kl.crashBackoff.get(key);
+    rec.waiting = { reason: "CrashLoopBackOff", message: `back-off ${goDuration(ms)} restarting failed container=${rec.name} pod=${formatPod(w.pod)}` };
+    if (rec.nextBackOffEventAt === undefined || now >= rec.nextBackOffEventAt) {
+      containerEvent(kl, w, rec, "Warning", "BackOff", `Back-off restarting failed container ${rec.name} in pod ${formatPod(w.pod)}`);
+      rec.nextBackOffEventAt = now + 10_000;
+    }
+    scheduleSync(kl, w, Math.min(finished + ms, rec.nextBackOffEventAt) - now);
+    return;
+  }
+  kl.crashBackoff.next(key, finished);
   authorizeStart(kl, w, rec, node);
 }
 

@@ -634,3 +634,19 @@ describe("termination details", () => {
     expect(c.get("pods", "slow")).toBeUndefined();
   });
 });
+
+describe("log options", () => {
+  it("sinceSeconds, limitBytes and timestamps follow the container's log lines", () => {
+    const c = newCluster();
+    c.apply(makePod("ticker", { containers: [{ name: "c", image: "busybox", command: ["sh", "-c", "i=0; while true; do i=$((i+1)); echo tick $i; sleep 10; done"] }] }));
+    advance(c, 55);
+    const all = c.logs("default", "ticker", undefined, {});
+    expect(all.ok && all.text).toBe("tick 1\ntick 2\ntick 3\ntick 4\ntick 5\ntick 6\n");
+    const recent = c.logs("default", "ticker", undefined, { sinceSeconds: 15 });
+    expect(recent.ok && recent.text).toBe("tick 5\ntick 6\n");
+    const cut = c.logs("default", "ticker", undefined, { limitBytes: 10 });
+    expect(cut.ok && cut.text).toBe("tick 1\ntic");
+    const stamped = c.logs("default", "ticker", undefined, { timestamps: true, tailLines: 1 });
+    expect(stamped.ok && stamped.text).toBe("2025-01-01T00:00:51.254Z tick 6\n");
+  });
+});
