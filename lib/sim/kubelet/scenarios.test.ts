@@ -650,3 +650,30 @@ describe("log options", () => {
     expect(stamped.ok && stamped.text).toBe("2025-01-01T00:00:51.254Z tick 6\n");
   });
 });
+
+describe("docs: liveness HTTP request", () => {
+  it("agnhost liveness answers 500 after 10 s: three failures, then a restart", () => {
+    const c = newCluster();
+    c.apply(
+      makePod(
+        "liveness-http",
+        {
+          containers: [
+            {
+              name: "liveness",
+              image: "registry.k8s.io/e2e-test-images/agnhost:2.40",
+              args: ["liveness"],
+              livenessProbe: { httpGet: { path: "/healthz", port: 8080, httpHeaders: [{ name: "Custom-Header", value: "Awesome" }] }, initialDelaySeconds: 3, periodSeconds: 3 },
+            },
+          ],
+        },
+        { labels: { test: "liveness" } },
+      ),
+    );
+    advance(c, 30);
+    const trace = eventTrace(c, "liveness-http");
+    expect(trace.some((e) => /Warning Unhealthy: Liveness probe failed: HTTP probe failed with statuscode: 500 \(x3\)$/.test(e))).toBe(true);
+    expect(trace.some((e) => e.endsWith("Normal Killing: Container liveness failed liveness probe, will be restarted"))).toBe(true);
+    expect(pod(c, "liveness-http").status.containerStatuses[0].restartCount).toBe(1);
+  });
+});
