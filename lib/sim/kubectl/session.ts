@@ -33,6 +33,8 @@ export type CommandContext = {
   commandPath: string;
   /** The command line as typed (kubectl's --record stores it as kubernetes.io/change-cause). */
   argv: string[];
+  /** What --record stores: `kubectl set image deployment/web nginx=nginx:1.27 --record=true`. */
+  changeCause: string;
 };
 
 export type Watcher = { id: number; onAdvance(): void };
@@ -158,6 +160,7 @@ export class KubectlSession {
       files: this.files,
       commandPath: path,
       argv: ["kubectl", ...words],
+      changeCause: `kubectl ${path} ${(parsed as ParsedArgs).args.join(" ")}${(parsed as ParsedArgs).given.map((g) => ` --${g.name}=${g.value}`).join("")}`,
     };
     let exitCode: number;
     try {

@@ -27,6 +27,8 @@ export type ParsedArgs = {
   /** Flags the user set explicitly. */
   changed: Set<string>;
   warnings: string[];
+  /** Flags in the order given, as `name=value` (kubectl's --record renders them so). */
+  given: { name: string; value: string }[];
 };
 
 export type ParseError = { error: string };
@@ -67,6 +69,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[], opts: { interspers
   const changed = new Set<string>();
   const warnings: string[] = [];
   const args: string[] = [];
+  const given: { name: string; value: string }[] = [];
   for (const s of specs) if (s.default !== undefined) flags[s.name] = Array.isArray(s.default) ? [...s.default] : s.default;
 
   const set = (spec: FlagSpec, raw: string, display: string): ParseError | undefined => {
@@ -101,6 +104,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[], opts: { interspers
     }
     flags[spec.name] = value;
     changed.add(spec.name);
+    given.push({ name: spec.name, value: raw });
     return undefined;
   };
 
@@ -171,7 +175,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[], opts: { interspers
     args.push(tok);
     i++;
   }
-  return { args, dashArgs, hadDash, flags, changed, warnings };
+  return { args, dashArgs, hadDash, flags, changed, warnings, given };
 }
 
 /** Splits a command line into words as a POSIX shell would (quotes, escapes), without expansion. */

@@ -3,7 +3,7 @@
 // Mirrors staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go and create/create.go for -f.
 import type { CommandContext } from "../session";
 import type { ParsedArgs } from "../cli/flags";
-import { dryRunMode, dryRunSuffix, formatSimError, kindName, noKindMatchError, readManifests, type ManifestDoc } from "./util";
+import { dryRunMode, dryRunSuffix, formatSimError, kindName, noKindMatchError, readManifests, withRecord, type ManifestDoc } from "./util";
 import { parseOutput } from "./output";
 import { printObjects } from "../printers";
 import type { KubeObject } from "../../core/types";
@@ -38,7 +38,8 @@ export function runManifestWrite(ctx: CommandContext, p: ParsedArgs, mode: Write
     ctx.err("error: no objects passed to " + (mode === "apply" ? "apply" : mode) + "\n");
     return 1;
   }
-  return writeDocs(ctx, read.docs, mode, dry.mode, out.ok && out.output.kind === "structured" ? out.output : undefined, Boolean(p.flags.force));
+  const docs = read.docs.map((d) => ({ ...d, object: withRecord(ctx, p.flags.record, d.object) }));
+  return writeDocs(ctx, docs, mode, dry.mode, out.ok && out.output.kind === "structured" ? out.output : undefined, Boolean(p.flags.force));
 }
 
 export function writeDocs(

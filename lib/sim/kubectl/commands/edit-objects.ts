@@ -6,7 +6,7 @@ import type { KubeObject } from "../../core/types";
 import { notFound, clone } from "../../core/types";
 import type { ResourceInfo } from "../../core/machinery";
 import { parseResourceArgs } from "./get";
-import { dryRunMode, dryRunSuffix, formatSimError, formatStatus, kindName, readManifests } from "./util";
+import { dryRunMode, dryRunSuffix, formatSimError, formatStatus, kindName, readManifests, withRecord } from "./util";
 import { parseOutput } from "./output";
 import { printObjects } from "../printers";
 import { formatTime } from "../../core/time";
@@ -189,7 +189,7 @@ export function runScale(ctx: CommandContext, p: ParsedArgs): number {
     if (dry.mode === "none") {
       const next = clone(obj) as KubeObject & { spec: { replicas?: number } };
       next.spec.replicas = replicas;
-      const r = ctx.cluster.update(next);
+      const r = ctx.cluster.update(withRecord(ctx, p.flags.record, next));
       if (!r.ok) {
         ctx.err(formatSimError(r.error));
         exit = 1;

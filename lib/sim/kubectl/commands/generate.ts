@@ -77,7 +77,7 @@ function emit(ctx: CommandContext, p: ParsedArgs, generated: GenerateResult, ver
 
 function withChangeCause(ctx: CommandContext, p: ParsedArgs, object: KubeObject): KubeObject {
   if (!p.flags.record) return object;
-  const annotations = { ...(object.metadata?.annotations ?? {}), "kubernetes.io/change-cause": ctx.argv.join(" ") };
+  const annotations = { ...(object.metadata?.annotations ?? {}), "kubernetes.io/change-cause": ctx.changeCause };
   return { ...object, metadata: { ...object.metadata, annotations } };
 }
 

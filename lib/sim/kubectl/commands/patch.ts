@@ -6,7 +6,7 @@ import type { ParsedArgs } from "../cli/flags";
 import type { KubeObject } from "../../core/types";
 import { jsonMergePatch, jsonPatch, strategicMerge } from "../../apply/strategic-merge";
 import { collectTargets } from "./edit-objects";
-import { dryRunMode, dryRunSuffix, formatSimError, kindName } from "./util";
+import { dryRunMode, dryRunSuffix, formatSimError, kindName, withRecord } from "./util";
 import { parseOutput } from "./output";
 import { printObjects } from "../printers";
 import { statusError } from "../../core/types";
@@ -64,7 +64,7 @@ export function runPatch(ctx: CommandContext, p: ParsedArgs): number {
     const unchanged = JSON.stringify(next) === JSON.stringify(obj);
     let result = next as KubeObject;
     if (!unchanged && dry.mode === "none") {
-      const r = ctx.cluster.update({ ...(next as KubeObject), metadata: { ...(next as KubeObject).metadata, resourceVersion: undefined } });
+      const r = ctx.cluster.update(withRecord(ctx, p.flags.record, { ...(next as KubeObject), metadata: { ...(next as KubeObject).metadata, resourceVersion: undefined } }));
       if (!r.ok) {
         ctx.err(formatSimError(r.error));
         exit = 1;

@@ -43,3 +43,16 @@ describe("kubectl set", () => {
     expect(s.runLine("kubectl get deploy web -o jsonpath={.spec.template.spec.containers[0].resources.limits.memory}").stdout).toBe("512Mi");
   });
 });
+
+describe("--record", () => {
+  it("stores the command line as the change-cause that rollout history shows", () => {
+    const s = session();
+    s.cluster.advance(10);
+    const r = s.runLine("kubectl set image deployment/web nginx=nginx:1.27 --record");
+    expect(r.stderr).toBe("Flag --record has been deprecated, --record will be removed in the future\n");
+    s.cluster.advance(20);
+    expect(s.runLine("kubectl rollout history deployment web").stdout).toBe(
+      "deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         kubectl set image deployment/web nginx=nginx:1.27 --record=true\n\n",
+    );
+  });
+});

@@ -5,7 +5,7 @@ import type { ParsedArgs } from "../cli/flags";
 import type { KubeObject } from "../../core/types";
 import { clone } from "../../core/types";
 import { collectTargets } from "./edit-objects";
-import { dryRunMode, dryRunSuffix, formatSimError, kindName } from "./util";
+import { dryRunMode, dryRunSuffix, formatSimError, kindName, withRecord } from "./util";
 import { parseQuantity } from "../../api";
 
 type Container = { name: string; image?: string; env?: { name: string; value?: string; valueFrom?: unknown }[]; resources?: { limits?: Record<string, string>; requests?: Record<string, string> } };
@@ -63,7 +63,7 @@ function update(ctx: CommandContext, p: ParsedArgs, args: string[], mutate: (obj
       continue;
     }
     if (dry.mode === "none" && JSON.stringify(next) !== JSON.stringify(obj)) {
-      const r = ctx.cluster.update(next);
+      const r = ctx.cluster.update(withRecord(ctx, p.flags.record, next));
       if (!r.ok) {
         ctx.err(formatSimError(r.error));
         exit = 1;

@@ -169,3 +169,9 @@ export function dryRunMode(value: unknown): { ok: true; mode: "none" | "client" 
   if (v === "false") return { ok: true, mode: "none" };
   return { ok: false, error: `error: Invalid dry-run value (${v}). Must be "none", "server", or "client".\n` };
 }
+
+/** --record (deprecated, still honoured in v1.32): the command line becomes kubernetes.io/change-cause. */
+export function withRecord(ctx: CommandContext, record: unknown, obj: KubeObject): KubeObject {
+  if (!record) return obj;
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...(obj.metadata?.annotations ?? {}), "kubernetes.io/change-cause": ctx.changeCause } } };
+}
