@@ -133,7 +133,7 @@ export class ScriptRunner {
     let stderr = "";
     if (!trimmed || trimmed.startsWith("#")) return { stdout, stderr };
     const stages = splitPipes(trimmed);
-    let input = line.heredoc;
+    const input = line.heredoc;
     let text = "";
     for (let s = 0; s < stages.length; s++) {
       // $(kubectl …) command substitution, as scripts use it to fetch an IP or a name.

@@ -22,7 +22,7 @@ export function runDelete(ctx: CommandContext, p: ParsedArgs): number {
   const all = Boolean(f.all);
   const selector = f.selector as string | undefined;
   const allNamespaces = Boolean(f["all-namespaces"]);
-  let targets: Target[] = [];
+  const targets: Target[] = [];
   const errors: string[] = [];
   if (filenames.length) {
     const read = readManifests(ctx, filenames, Boolean(f.recursive));
