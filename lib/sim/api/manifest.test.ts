@@ -139,7 +139,8 @@ describe("parseManifests", () => {
 
 // Golden cases recorded from the real kubectl v1.32.4 client: `kubectl apply -f NAME.yaml --dry-run=client`
 // reports YAML and apiVersion/kind errors before it needs a server (multi-document cases with
-// --validate=false). Regenerate by running those commands on the texts in the JSON file.
+// --validate=false). "notes-*" cases are the manifests of /work/shared/notes/003 with the prose that
+// follows them, as learners paste them. Regenerate by running those commands on the texts in the JSON.
 
 describe("parseManifests matches kubectl v1.32 byte for byte", () => {
   it.each(golden.map((c) => [c.name, c.text, c.kubectl]))("%s", (name, text, expected) => {

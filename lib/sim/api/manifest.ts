@@ -144,18 +144,25 @@ function goYamlMessage(error: YamlExceptionLike, doc: RawDocument): { message: s
   }
   if (reason === "bad indentation of a sequence entry") return parser(expectedInBlock());
   if (reason.startsWith("can not read a block mapping entry")) {
-    // A plain scalar spanning lines was used as a key. The scanner gives up on the line after the one
-    // the would-be key starts on: the first line after the last real "key:" line at this indentation.
-    const here = indentOf(docLines[markLine]);
-    let keyStart = 0;
-    for (let i = markLine - 1; i >= 0; i--) {
-      const text = docLines[i].replace(/\s+#.*$/, "");
-      if (text.trim() && (indentOf(text) < here || (indentOf(text) === here && /:(\s|$)/.test(text)))) {
-        keyStart = i + 1;
+    // A plain scalar was left where a key belongs (a key without ": ", stray prose after a manifest).
+    // js-yaml reads on to a later ':' or the end; go-yaml gives up at the first token after that
+    // scalar: the next line not indented deeper than it (or the end of the document).
+    const isKeyLine = (line: string) => /:(\s|$)/.test(line.replace(/\s+#.*$/, ""));
+    let keyLine = markLine;
+    for (let i = Math.min(markLine, docLines.length) - 1; i >= 0; i--) {
+      if (!isContent(docLines[i])) continue;
+      if (isKeyLine(docLines[i])) break;
+      if (keyLine !== markLine && indentOf(docLines[i]) > indentOf(docLines[keyLine])) break;
+      keyLine = i;
+    }
+    let errorLine = docLines.length - 1;
+    for (let i = keyLine + 1; i < docLines.length; i++) {
+      if (isContent(docLines[i]) && indentOf(docLines[i]) <= indentOf(docLines[keyLine])) {
+        errorLine = i;
         break;
       }
     }
-    return scanner("could not find expected ':'", Math.min(keyStart + 1, markLine));
+    return scanner("could not find expected ':'", errorLine);
   }
   if (reason.startsWith("can not read an implicit mapping pair")) return scanner("could not find expected ':'");
   if (reason === "tab characters must not be used in indentation") {
