@@ -239,6 +239,92 @@ suite("describe", () => {
     );
   });
 
+  it("describes roles, bindings, quotas and limit ranges", () => {
+    const r = makeReader({});
+    const role: KubeObject = {
+      kind: "Role",
+      metadata: { name: "pod-reader", namespace: "default" },
+      rules: [
+        { apiGroups: [""], resources: ["pods", "pods/log"], verbs: ["get", "list"] },
+        { apiGroups: ["apps"], resources: ["deployments"], verbs: ["get"] },
+        { apiGroups: [""], resources: ["pods"], verbs: ["watch"] },
+        { apiGroups: [""], resources: ["secrets"], resourceNames: ["db"], verbs: ["get"] },
+      ],
+    };
+    expect(describe("role", role, r, { now: NOW })).toBe(
+      [
+        "Name:         pod-reader",
+        "Labels:       <none>",
+        "Annotations:  <none>",
+        "PolicyRule:",
+        "  Resources         Non-Resource URLs  Resource Names  Verbs",
+        "  ---------         -----------------  --------------  -----",
+        "  pods              []                 []              [get list watch]",
+        "  pods/log          []                 []              [get list]",
+        "  secrets           []                 [db]            [get]",
+        "  deployments.apps  []                 []              [get]",
+        "",
+      ].join("\n"),
+    );
+    const binding: KubeObject = {
+      kind: "RoleBinding",
+      metadata: { name: "read-pods", namespace: "default" },
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "pod-reader" },
+      subjects: [{ kind: "User", name: "jane", apiGroup: "rbac.authorization.k8s.io" }, { kind: "ServiceAccount", name: "bot", namespace: "dev" }],
+    };
+    expect(describe("rolebinding", binding, r, { now: NOW })).toBe(
+      [
+        "Name:         read-pods",
+        "Labels:       <none>",
+        "Annotations:  <none>",
+        "Role:",
+        "  Kind:  Role",
+        "  Name:  pod-reader",
+        "Subjects:",
+        "  Kind            Name  Namespace",
+        "  ----            ----  ---------",
+        "  User            jane  ",
+        "  ServiceAccount  bot   dev",
+        "",
+      ].join("\n"),
+    );
+    const quota: KubeObject = {
+      kind: "ResourceQuota",
+      metadata: { name: "q", namespace: "dev" },
+      spec: { hard: { cpu: "1", pods: "2" }, scopes: ["BestEffort"] },
+      status: { hard: { cpu: "1", pods: "2" }, used: { pods: "1" } },
+    };
+    expect(describe("quota", quota, r, { now: NOW })).toBe(
+      [
+        "Name:       q",
+        "Namespace:  dev",
+        "Scopes:     BestEffort",
+        " * Matches all pods that do not have resource requirements set. These pods have a best effort quality of service.",
+        "Resource    Used  Hard",
+        "--------    ----  ----",
+        "cpu         0     1",
+        "pods        1     2",
+        "",
+      ].join("\n"),
+    );
+    const limits: KubeObject = {
+      kind: "LimitRange",
+      metadata: { name: "lr", namespace: "dev" },
+      spec: { limits: [{ type: "Container", default: { cpu: "500m" }, defaultRequest: { cpu: "250m" }, max: { memory: "1Gi" } }] },
+    };
+    expect(describe("limits", limits, r, { now: NOW })).toBe(
+      [
+        "Name:       lr",
+        "Namespace:  dev",
+        "Type       Resource  Min  Max  Default Request  Default Limit  Max Limit/Request Ratio",
+        "----       --------  ---  ---  ---------------  -------------  -----------------------",
+        "Container  cpu       -    -    250m             500m           -",
+        "Container  memory    -    1Gi  -                -              -",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("falls back to the generic describer", () => {
     const ing: KubeObject = {
       apiVersion: "networking.k8s.io/v1",

@@ -15,6 +15,8 @@ import type {
   ServiceAccount,
 } from "kubernetes-types/core/v1";
 import type { Ingress, NetworkPolicy } from "kubernetes-types/networking/v1";
+import type { Role, RoleBinding } from "kubernetes-types/rbac/v1";
+import type { LimitRange, ResourceQuota } from "kubernetes-types/core/v1";
 import type { KubeObject, ObjectReader } from "../format/kube-object";
 import { findResourcePrinter } from "../printers/resources";
 import {
@@ -30,10 +32,18 @@ import {
 } from "./core";
 import { describeGeneric } from "./generic";
 import { describeIngress, describeNetworkPolicy } from "./network";
+import { describeLimitRange, describeResourceQuota, describeRole, describeRoleBinding } from "./policy";
 import { describePod, type DescribeOptions } from "./pod";
 import { describeCronJob, describeDaemonSet, describeDeployment, describeJob, describeReplicaSet, describeStatefulSet } from "./workloads";
 
 export type { DescribeOptions } from "./pod";
+
+const CLUSTER_RBAC: Record<string, string> = {
+  clusterrole: "clusterroles",
+  clusterroles: "clusterroles",
+  clusterrolebinding: "clusterrolebindings",
+  clusterrolebindings: "clusterrolebindings",
+};
 export { describeProbe, podQosClass } from "./common";
 
 /**
@@ -41,7 +51,8 @@ export { describeProbe, podQosClass } from "./common";
  * related objects (events, endpoints, replicasets, pods) are read through `reader`.
  */
 export function describe(resource: string, object: KubeObject, reader: ObjectReader, opts: DescribeOptions): string {
-  const plural = findResourcePrinter(resource)?.resource ?? resource.toLowerCase();
+  const lower = resource.toLowerCase().split(".")[0];
+  const plural = CLUSTER_RBAC[lower] ?? findResourcePrinter(resource)?.resource ?? lower;
   const o = object as unknown;
   switch (plural) {
     case "pods":
@@ -80,6 +91,16 @@ export function describe(resource: string, object: KubeObject, reader: ObjectRea
       return describeIngress(o as Ingress, reader, opts);
     case "networkpolicies":
       return describeNetworkPolicy(o as NetworkPolicy);
+    case "roles":
+    case "clusterroles":
+      return describeRole(o as Role);
+    case "rolebindings":
+    case "clusterrolebindings":
+      return describeRoleBinding(o as RoleBinding);
+    case "resourcequotas":
+      return describeResourceQuota(o as ResourceQuota);
+    case "limitranges":
+      return describeLimitRange(o as LimitRange);
     default:
       return describeGeneric(object, reader, opts);
   }
