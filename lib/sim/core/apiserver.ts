@@ -7,7 +7,7 @@ import type { Machinery, ResourceInfo } from "./machinery";
 import type { Store } from "./store";
 import type { Rng } from "./rng";
 import type { Clock } from "./clock";
-import { alreadyExists, clone, conflict, notFound, statusError, type ApiStatus, type KubeObject, type Result } from "./types";
+import { alreadyExists, clone, conflict, deepEqual, notFound, statusError, type ApiStatus, type KubeObject, type Result } from "./types";
 import { formatTime } from "./time";
 import { getPodQOS } from "./qos";
 
@@ -153,7 +153,7 @@ export class ApiServer {
     const old = this.store.get(resource, namespace, name);
     const info = this.info(resource);
     if (!old || !info) return { ok: false, status: notFound(resource, name, info?.group) };
-    if (JSON.stringify(old.status) === JSON.stringify(status)) return { ok: true, value: old };
+    if (deepEqual(old.status, status)) return { ok: true, value: old };
     return { ok: true, value: this.store.put(resource, { ...old, status: clone(status) }) };
   }
 
@@ -182,7 +182,7 @@ export class ApiServer {
     if (!old || !info) return { ok: false, status: notFound(resource, name, info?.group) };
     const meta = clone(old.metadata);
     mutate(meta);
-    if (JSON.stringify(meta) === JSON.stringify(old.metadata)) return { ok: true, value: old };
+    if (deepEqual(meta, old.metadata)) return { ok: true, value: old };
     return { ok: true, value: this.finishWrite(info, { ...old, metadata: meta }) };
   }
 
@@ -387,14 +387,13 @@ function specChanged(a: KubeObject, b: KubeObject): boolean {
     const { metadata: _m, status: _s, ...rest } = o as Obj;
     void _m;
     void _s;
-    return JSON.stringify(rest);
+    return rest;
   };
-  return strip(a) !== strip(b);
+  return !deepEqual(strip(a), strip(b));
 }
 
 function sameObject(a: KubeObject, b: KubeObject): boolean {
-  const norm = (o: KubeObject) => JSON.stringify({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
-  return norm(a) === norm(b);
+  return deepEqual({ ...a, metadata: { ...a.metadata, resourceVersion: undefined } }, { ...b, metadata: { ...b.metadata, resourceVersion: undefined } });
 }
 
 export function noKindMatch(input: { apiVersion?: unknown; kind?: unknown }): ApiStatus {
