@@ -316,10 +316,10 @@ suite("describe", () => {
       [
         "Name:       lr",
         "Namespace:  dev",
-        "Type       Resource  Min  Max  Default Request  Default Limit  Max Limit/Request Ratio",
-        "----       --------  ---  ---  ---------------  -------------  -----------------------",
-        "Container  cpu       -    -    250m             500m           -",
-        "Container  memory    -    1Gi  -                -              -",
+        "Type        Resource  Min  Max  Default Request  Default Limit  Max Limit/Request Ratio",
+        "----        --------  ---  ---  ---------------  -------------  -----------------------",
+        "Container   cpu       -    -    250m             500m           -",
+        "Container   memory    -    1Gi  -                -              -",
         "",
       ].join("\n"),
     );
