@@ -5,6 +5,7 @@
 //
 // Note: applying migrations is done by lib/db/migrate.ts, not `prisma migrate deploy`, because the
 // WebAssembly engine cannot introspect PostgreSQL; on SQLite both give the same _prisma_migrations rows.
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -29,7 +30,11 @@ export default defineConfig({
   migrations: { path: path.join(root, "prisma", provider, "migrations") },
   async adapter() {
     const target = parseDatabaseUrl(databaseUrl, root);
-    if (target.kind === "sqlite") return new PrismaBetterSQLite3({ url: target.url });
+    if (target.kind === "sqlite") {
+      // better-sqlite3 creates the file but not its folder (data/ on a fresh clone).
+      mkdirSync(path.dirname(target.filePath), { recursive: true });
+      return new PrismaBetterSQLite3({ url: target.url });
+    }
     return new PrismaPg({ connectionString: target.connectionString }, { schema: target.schema });
   },
 });

@@ -148,10 +148,11 @@ async function migratePostgres(
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
-    await client.query(`SET search_path TO ${quoteIdentifier(schema)}`);
+    // Lock first: even CREATE SCHEMA IF NOT EXISTS fails when two sessions race to create it.
     await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
     try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
+      await client.query(`SET search_path TO ${quoteIdentifier(schema)}`);
       await client.query(POSTGRES_MIGRATIONS_TABLE);
       const { rows } = await client.query<TAppliedRow>(
         "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at",

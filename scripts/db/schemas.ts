@@ -87,6 +87,9 @@ export function diffSchemas(provider: TProvider, from: string | null, to: string
     if (from !== null) writeFileSync(path.join(dir, "from.prisma"), from);
     return runPrisma(["migrate", "diff", ...fromArgs, "--to-schema-datamodel", toPath, "--script"], {
       KUBEDRILL_PRISMA_PROVIDER: provider,
+      // The js engine opens prisma.config.ts's adapter even for a schema-to-schema diff; a scratch
+      // SQLite file keeps it away from the app's database (and works before data/ exists).
+      DATABASE_URL: `file:${path.join(dir, "scratch.db")}`,
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
