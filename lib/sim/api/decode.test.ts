@@ -101,3 +101,17 @@ describe("[]byte fields", () => {
     expect(ok.ok).toBe(true);
   });
 });
+
+describe("Secret stringData", () => {
+  it("merges into data as base64 and is not stored", () => {
+    const result = decode({
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: { name: "s" },
+      data: { a: "b2xk", z: "eg==" },
+      stringData: { a: "new", pass: "pässwörd" },
+    });
+    expect(result.ok && result.object.stringData).toBeUndefined();
+    expect(result.ok && result.object.data).toEqual({ a: "bmV3", pass: "cMOkc3N3w7ZyZA==", z: "eg==" });
+  });
+});

@@ -298,6 +298,39 @@ function decodeStruct(
   return out;
 }
 
+/** Base64 (StdEncoding) of a string's UTF-8 bytes. */
+export function base64EncodeUtf8(text: string): string {
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    if (code < 0x80) bytes.push(code);
+    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63));
+    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+  }
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += BASE64_ALPHABET[(n >> 18) & 63] + BASE64_ALPHABET[(n >> 12) & 63];
+    out += i + 1 < bytes.length ? BASE64_ALPHABET[(n >> 6) & 63] : "=";
+    out += i + 2 < bytes.length ? BASE64_ALPHABET[n & 63] : "=";
+  }
+  return out;
+}
+
+/**
+ * Convert_v1_Secret_To_core_Secret: stringData is write-only; its entries overwrite data (base64 of
+ * the UTF-8 text) and it is never stored.
+ */
+function mergeStringData(secret: Record<string, unknown>): void {
+  const stringData = secret.stringData as Record<string, unknown> | undefined;
+  if (!stringData) return;
+  const data: Record<string, unknown> = { ...((secret.data as Record<string, unknown> | undefined) ?? {}) };
+  for (const [key, value] of Object.entries(stringData)) data[key] = base64EncodeUtf8(String(value));
+  delete secret.stringData;
+  secret.data = Object.fromEntries(Object.keys(data).sort().map((k) => [k, data[k]]));
+}
+
 export function badRequest(message: string): ApiStatus {
   return { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason: "BadRequest", code: 400 };
 }
@@ -325,6 +358,7 @@ export function decodeObject(raw: unknown, info: ResourceInfo, options: DecodeOp
   if (unknownMessages.length && fieldValidation === "Strict") {
     return { ok: false, status: badRequest(`${prefix}strict decoding error: ${unknownMessages.join(", ")}`) };
   }
+  if (info.kind === "Secret") mergeStringData(object);
   object.apiVersion = info.apiVersion;
   object.kind = info.kind;
   if (!object.metadata) object.metadata = {};

@@ -28,8 +28,9 @@ function validateServicePort(port: Obj, requireName: boolean, names: Set<string>
     if (names.has(name)) errs.push(duplicate(`${path}.name`, name));
     names.add(name);
   }
-  if (typeof port.port !== "number") errs.push(required(`${path}.port`, ""));
-  else for (const msg of isValidPortNum(port.port)) errs.push(invalid(`${path}.port`, port.port, msg));
+  // A missing port is Go's zero value, reported as out of range.
+  const portNumber = typeof port.port === "number" ? port.port : 0;
+  for (const msg of isValidPortNum(portNumber)) errs.push(invalid(`${path}.port`, portNumber, msg));
   errs.push(...validateEnum(port.protocol, `${path}.protocol`, PORT_PROTOCOLS));
   const target = port.targetPort;
   if (typeof target === "number") for (const msg of isValidPortNum(target)) errs.push(invalid(`${path}.targetPort`, target, msg));
