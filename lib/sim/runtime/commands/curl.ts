@@ -1,7 +1,7 @@
 // curl 8.x (or 7.x in radial/busyboxplus): -s -S -o -O -I -i -f -L -m --connect-timeout -w -H -X -d -v.
 import type { CommandImpl, Yield } from "./types";
 import { httpRequest, parseUrl, rawResponse, reason, resolveHost } from "./net-util";
-import { complain, flagsOrUsage, writeTarget } from "./util";
+import { flagsOrUsage, writeTarget } from "./util";
 
 const METER_HEAD = "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n";
 const meterLine = (n: number) => `${n ? "100" : "  0"} ${String(n).padStart(5)}  ${n ? "100" : "  0"} ${String(n).padStart(5)}    0     0  ${n ? " 600k" : "    0"}      0 --:--:-- --:--:-- --:--:-- ${n ? " 600k" : "    0"}\n`;
@@ -90,6 +90,5 @@ export const curl: CommandImpl = function* (c): Generator<Yield, number, unknown
     };
     c.io.out(f.flags.w.replace(/%\{(\w+)\}/g, (_m, k: string) => vars[k] ?? "").replace(/\\n/g, "\n"));
   }
-  void complain;
   return 0;
 };

@@ -3,7 +3,6 @@
 import type { CommandImpl } from "./types";
 import { runDaemon, text } from "./daemon";
 import { strftime } from "../civil-time";
-import { reason } from "./net-util";
 
 export const httpd: CommandImpl = function* (c) {
   const version = c.image.versions.httpd || "2.4.62";
@@ -24,7 +23,6 @@ export const httpd: CommandImpl = function* (c) {
             ? text(200, file.value, "text/html")
             : text(404, `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n`, "text/html; charset=iso-8859-1");
           c.io.out(`${req.clientIP ?? "10.244.0.1"} - - [${strftime("%d/%b/%Y:%H:%M:%S +0000", c.proc.now())}] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${res.body.length}\n`);
-          void reason;
           return { ...res, headers: { ...res.headers, Server: `Apache/${version} (Unix)` } };
         },
       },

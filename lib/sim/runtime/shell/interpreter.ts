@@ -412,7 +412,7 @@ export class Shell {
           this.status = 127;
           return 127;
         }
-        const status = yield* this.evalCond(cmd.words, io);
+        const status = yield* this.evalCond(cmd.words);
         this.status = status;
         return status;
       }
@@ -571,7 +571,7 @@ export class Shell {
   }
 
   // ── [[ ]] ───────────────────────────────────────────────────────────────────────────
-  private *evalCond(words: Word[], io: ShellIo): Generator<Yield, number, unknown> {
+  private *evalCond(words: Word[]): Generator<Yield, number, unknown> {
     // Operands are expanded without splitting; the right side of == / != is a pattern.
     const host = this.expandHost();
     let pos = 0;
@@ -625,7 +625,6 @@ export class Shell {
       while (peekRaw() === "||") { pos++; const r = yield* and(self); v = v || r; }
       return v;
     };
-    void io;
     return (yield* or(this)) ? 0 : 1;
   }
 
@@ -692,7 +691,7 @@ export class Shell {
         // `>& file` is bash's `&> file`.
       }
       const path = normalizePath(target, this.cwd);
-      const special = this.specialFile(path, io);
+      const special = this.specialFile(path);
       if (r.op === "<" || r.op === "<>") {
         if (special === "null") { fds[(r.fd ?? 0) as 0] = { data: "", pos: 0 }; continue; }
         const content = fs.readFile(path);
@@ -723,8 +722,7 @@ export class Shell {
     return { kind: "ok", io: { stdin: fds[0], out: fds[1], err: fds[2] }, close: () => {} };
   }
 
-  private specialFile(path: string, io: ShellIo): "null" | "stdout" | "stderr" | null {
-    void io;
+  private specialFile(path: string): "null" | "stdout" | "stderr" | null {
     const real = this.host.ctx.fs.resolve(path);
     const p = real.ok ? real.value : path;
     if (p === "/dev/null" || path === "/dev/null") return "null";

@@ -87,7 +87,6 @@ export function tokenize(src: string): Token[] {
   const readHeredocs = () => {
     for (const h of pendingHeredocs) {
       const lines: string[] = [];
-      let found = false;
       while (i < src.length) {
         let end = src.indexOf("\n", i);
         if (end === -1) end = src.length;
@@ -95,11 +94,10 @@ export function tokenize(src: string): Token[] {
         i = Math.min(end + 1, src.length);
         line++;
         if (h.strip) text = text.replace(/^\t+/, "");
-        if (text === h.delim) { found = true; break; }
+        if (text === h.delim) break;
         lines.push(text);
       }
       // bash and ash accept a here-document ended by end of input (with a warning we do not print).
-      void found;
       h.token.heredoc = { body: lines.length ? `${lines.join("\n")}\n` : "", quoted: h.quoted };
     }
     pendingHeredocs.length = 0;

@@ -196,7 +196,7 @@ class Parser {
         const m = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/.exec(t.raw);
         if (m) {
           this.pos++;
-          assigns.push({ name: m[1], append: m[2] === "+", value: parseWord(t.raw.slice(m[0].length), true) });
+          assigns.push({ name: m[1], append: m[2] === "+", value: parseWord(t.raw.slice(m[0].length)) });
           continue;
         }
       }
@@ -325,14 +325,14 @@ export function isReservedWord(word: string): boolean {
 
 // ── words ──────────────────────────────────────────────────────────────────────────
 
-export function parseWord(raw: string, assignment = false): Word {
-  return { raw, parts: parseWordParts(raw, false, assignment) };
+export function parseWord(raw: string): Word {
+  return { raw, parts: parseWordParts(raw, false) };
 }
 
 const SPECIAL_PARAMS = new Set(["@", "*", "#", "?", "-", "$", "!", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
 
 /** Splits a raw word into literal, parameter, command-substitution and arithmetic parts. */
-export function parseWordParts(raw: string, inDouble = false, assignment = false): WordPart[] {
+export function parseWordParts(raw: string, inDouble = false): WordPart[] {
   const parts: WordPart[] = [];
   const lit = (text: string, quoted: boolean) => {
     const last = parts[parts.length - 1];
@@ -418,8 +418,6 @@ export function parseWordParts(raw: string, inDouble = false, assignment = false
       i++;
       continue;
     }
-    // In assignments, `~` after `:` also expands (PATH=~/bin:~/x); rarely matters, so only the leading one.
-    void assignment;
     lit(c, inDouble);
     i++;
   }
