@@ -112,3 +112,24 @@ describe("Job controller", () => {
     expect(pods(c)).toHaveLength(0);
   });
 });
+
+describe("Indexed Job", () => {
+  it("runs one pod per index with hostname and JOB_COMPLETION_INDEX, tracking completedIndexes", () => {
+    const c = newCluster(47);
+    c.apply(makeJob("idx", { completions: 3, parallelism: 2, completionMode: "Indexed" }));
+    const first = live(c);
+    expect(first.map((p) => p.metadata.annotations["batch.kubernetes.io/job-completion-index"]).sort()).toEqual(["0", "1"]);
+    const p1 = first.find((p) => p.metadata.annotations["batch.kubernetes.io/job-completion-index"] === "1")!;
+    expect(p1.metadata.name).toMatch(/^idx-1-[a-z0-9]{5}$/);
+    expect(p1.spec.hostname).toBe("idx-1");
+    expect(p1.spec.containers[0].env.find((e: Obj) => e.name === "JOB_COMPLETION_INDEX").valueFrom.fieldRef.fieldPath).toBe(
+      "metadata.labels['batch.kubernetes.io/job-completion-index']",
+    );
+    setPodPhase(c, "default", p1.metadata.name, "Succeeded");
+    expect(get(c, "jobs", "idx").status.completedIndexes).toBe("1");
+    expect(live(c).map((p) => p.metadata.annotations["batch.kubernetes.io/job-completion-index"]).sort()).toEqual(["0", "2"]);
+    for (const p of live(c)) setPodPhase(c, "default", p.metadata.name, "Succeeded");
+    expect(get(c, "jobs", "idx").status).toMatchObject({ completedIndexes: "0-2", succeeded: 3 });
+    expect(conds(c, "idx").at(-1)).toMatch(/^Complete=True/);
+  });
+});

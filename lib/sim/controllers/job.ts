@@ -129,13 +129,20 @@ export function syncJob(engine: Engine, key: string): void {
   const pods = claimObjects(client, "pods", job, selectorOf(job), allPods).filter((p) => getControllerOf(p)?.uid === job.metadata.uid);
   const status: Obj = JSON.parse(JSON.stringify(job.status ?? {}));
 
+  const indexed = job.spec.completionMode === "Indexed";
+  const succeededIndexes = parseIndexes(status.completedIndexes);
   // Count finished pods still carrying the tracking finalizer, then release them.
   const backoff = backoffStore(engine);
   const rec = backoff.get(job.metadata.uid) ?? { failuresAfterLastSuccess: 0, lastFailureTime: 0 };
   for (const p of pods) {
     if (!(p.metadata.finalizers ?? []).includes(JOB_TRACKING_FINALIZER)) continue;
     if (p.status?.phase === "Succeeded") {
-      status.succeeded = (status.succeeded ?? 0) + 1;
+      const index = completionIndex(p);
+      if (indexed && index !== undefined) {
+        // Indexed: each index counts once, however many of its pods succeed.
+        if (!succeededIndexes.has(index)) status.succeeded = (status.succeeded ?? 0) + 1;
+        succeededIndexes.add(index);
+      } else status.succeeded = (status.succeeded ?? 0) + 1;
       rec.failuresAfterLastSuccess = 0;
     } else if (isPodFailed(p)) {
       status.failed = (status.failed ?? 0) + 1;
@@ -145,6 +152,11 @@ export function syncJob(engine: Engine, key: string): void {
     removeTrackingFinalizer(client, engine, p);
   }
   backoff.set(job.metadata.uid, rec);
+  if (indexed) {
+    const text = formatIndexes(succeededIndexes);
+    if (text) status.completedIndexes = text;
+    else delete status.completedIndexes;
+  }
   status.uncountedTerminatedPods = {};
 
   const live = (engine.store.list("pods", ns) as Obj[]).filter((p) => getControllerOf(p)?.uid === job.metadata.uid);
@@ -251,8 +263,12 @@ export function syncJob(engine: Engine, key: string): void {
       }
       const diff = Math.min(wantActive - active.length, 500);
       if (diff > 0) {
-        slowStartBatch(diff, 1, () => {
-          const pod = podFromTemplate(job.spec.template ?? {}, job) as Obj;
+        // Indexed: the lowest indexes neither succeeded nor running.
+        const taken = new Set(active.map(completionIndex));
+        const free: number[] = [];
+        for (let i = 0; indexed && free.length < diff && i < (completions ?? 0); i++) if (!succeededIndexes.has(i) && !taken.has(i)) free.push(i);
+        slowStartBatch(indexed ? free.length : diff, 1, () => {
+          const pod = (indexed ? indexedPod(job, free.shift()!) : podFromTemplate(job.spec.template ?? {}, job)) as Obj;
           pod.metadata.finalizers = [...(pod.metadata.finalizers ?? []), JOB_TRACKING_FINALIZER];
           const r = client.create("pods", pod as KubeObject);
           if (!r.ok) {
@@ -272,6 +288,48 @@ export function syncJob(engine: Engine, key: string): void {
   status.ready = active.filter(isPodReady).length;
   status.terminating = terminatingCount();
   client.updateStatus("jobs", ns, name, serialiseStatus(status));
+}
+
+export const COMPLETION_INDEX = "batch.kubernetes.io/job-completion-index";
+
+function completionIndex(pod: Obj): number | undefined {
+  const v = pod.metadata.annotations?.[COMPLETION_INDEX] ?? pod.metadata.labels?.[COMPLETION_INDEX];
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
+/** completedIndexes as the API shows it: "0-2,4". */
+export function formatIndexes(set: Set<number>): string {
+  const sorted = [...set].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j > i ? `${sorted[i]}-${sorted[j]}` : `${sorted[i]}`);
+    i = j + 1;
+  }
+  return parts.join(",");
+}
+
+export function parseIndexes(text: string | undefined): Set<number> {
+  const out = new Set<number>();
+  for (const part of (text ?? "").split(",").filter(Boolean)) {
+    const [a, b] = part.split("-").map(Number);
+    for (let i = a; i <= (b ?? a); i++) out.add(i);
+  }
+  return out;
+}
+
+/** An Indexed Job's pod: `<job>-<index>-xxxxx`, hostname `<job>-<index>`, the index as annotation, label and env. */
+function indexedPod(job: Obj, index: number): KubeObject {
+  const pod = podFromTemplate(job.spec.template ?? {}, job, { generateName: `${job.metadata.name}-${index}-` }) as Obj;
+  pod.metadata.annotations = { ...(pod.metadata.annotations ?? {}), [COMPLETION_INDEX]: String(index) };
+  pod.metadata.labels = { ...(pod.metadata.labels ?? {}), [COMPLETION_INDEX]: String(index) };
+  pod.spec.hostname = `${job.metadata.name}-${index}`;
+  const env = { name: "JOB_COMPLETION_INDEX", valueFrom: { fieldRef: { fieldPath: `metadata.labels['${COMPLETION_INDEX}']` } } };
+  for (const c of [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])]) {
+    c.env = [...(c.env ?? []).filter((e: Obj) => e.name !== "JOB_COMPLETION_INDEX"), env];
+  }
+  return pod as KubeObject;
 }
 
 function remainingBackoff(rec: BackoffRecord, now: number): number {
