@@ -90,7 +90,15 @@ function setup(): string {
       verbs: ["create", "delete", "get", "list", "patch", "update"],
       shortNames: SHORT_NAMES[name] ?? [],
     }));
-    writeFileSync(path.join(dir, "serverresources.json"), JSON.stringify({ kind: "APIResourceList", apiVersion: "v1", groupVersion: gv, resources }));
+    // Scale subresources, which `kubectl autoscale` looks for in discovery.
+    const scalable = ["deployments", "replicasets", "statefulsets", "replicationcontrollers"];
+    const scales = g.resources
+      .filter(([name]) => scalable.includes(name))
+      .map(([name, , namespaced]) => ({ name: `${name}/scale`, singularName: "", namespaced, group: "autoscaling", version: "v1", kind: "Scale", verbs: ["get", "patch", "update"] }));
+    writeFileSync(
+      path.join(dir, "serverresources.json"),
+      JSON.stringify({ kind: "APIResourceList", apiVersion: "v1", groupVersion: gv, resources: [...resources, ...scales] }),
+    );
   }
   return home;
 }

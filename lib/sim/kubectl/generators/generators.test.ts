@@ -7,6 +7,7 @@ import type { KubeObject } from "../format/kube-object";
 import { toYaml } from "../format/yaml";
 import type { FileReader, GenerateResult } from "./index";
 import {
+  generateAutoscale,
   generateConfigMap,
   generateCronJob,
   generateDeployment,
@@ -379,6 +380,31 @@ describe.skipIf(!hasKubectl)("expose matches kubectl --dry-run=client", { timeou
     },
     job: { apiVersion: "batch/v1", kind: "Job", metadata: { name: "j", namespace: "default" }, spec: { template: { spec: { containers: [{ name: "a", image: "x" }] } } } },
   };
+  const autoscaleCases: [string, string, string[], Parameters<typeof generateAutoscale>[1]][] = [
+    ["autoscale a deployment", "deploy", ["--min=2", "--max=5", "--cpu-percent=80"], { min: "2", max: "5", cpuPercent: "80" }],
+    ["autoscale with a name", "deploy", ["--max=3", "--name=h1"], { max: 3, name: "h1" }],
+    ["autoscale a replicaset", "rs", ["--max=4", "--min=1"], { max: "4", min: "1" }],
+    ["autoscale max below min", "deploy", ["--max=1", "--min=3"], { max: "1", min: "3" }],
+    ["autoscale max zero", "deploy", ["--max=0"], { max: "0" }],
+    ["autoscale a pod", "single", ["--max=3"], { max: "3" }],
+  ];
+  it.concurrent.each(autoscaleCases)("%s", async (_name, target, args, flags) => {
+    const file = path.join(dir, `autoscale-${target}.json`);
+    writeFileSync(file, JSON.stringify(targets[target]));
+    const ours = generateAutoscale(targets[target], flags);
+    const [yaml, json] = await Promise.all([
+      runKubectlAsync(["autoscale", "-f", file, ...args, "--dry-run=client", "-o", "yaml"]),
+      runKubectlAsync(["autoscale", "-f", file, ...args, "--dry-run=client", "-o", "json"]),
+    ]);
+    if (yaml.status !== 0) {
+      expect(ours).toEqual({ ok: false, error: yaml.stderr });
+      return;
+    }
+    expect(ours.ok).toBe(true);
+    if (!ours.ok) return;
+    expect(render(ours.object)).toEqual({ yaml: yaml.stdout, json: json.stdout });
+  });
+
   const exposeCases: [string, string, string[], Parameters<typeof generateExpose>[1]][] = [
     ["pod with multi-protocol ports", "pod", [], {}],
     ["pod single port", "single", [], {}],

@@ -32,3 +32,4 @@ export {
   type RoleFlags,
   type RoleResult,
 } from "./rbac-quota";
+export { generateAutoscale, type AutoscaleFlags } from "./autoscale";
