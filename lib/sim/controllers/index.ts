@@ -30,3 +30,7 @@ export function installControllers(engine: Engine): void {
 
 export { findRevision, rolloutHistory, rollbackDeployment, ownedReplicaSets } from "./deployment/rollback";
 export { recordedActions, startRecording, type Action } from "./client";
+export { parseSchedule, nextTime, zoneOffsetMs, type CronSchedule } from "./cron-schedule";
+export { computeHash, getPodsToDelete, isPodAvailable, isPodReady } from "./controller-utils";
+export { resolveFenceposts, REVISION_ANNOTATION, CHANGE_CAUSE_ANNOTATION, POD_TEMPLATE_HASH_LABEL } from "./deployment/util";
+export { nodeShouldRunDaemonPod } from "./node-eligibility";

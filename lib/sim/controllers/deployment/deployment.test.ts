@@ -132,3 +132,30 @@ describe("Deployment controller", () => {
     });
   });
 });
+
+describe("pod-template-hash collisions", () => {
+  it("bumps collisionCount when <deploy>-<hash> is taken by a different template", () => {
+    const c = newCluster(13);
+    // Learn the name the Deployment will want, in a throwaway cluster with the same seed.
+    const probe = newCluster(13);
+    probe.apply(makeDeployment("web", { replicas: 1 }));
+    const wanted = (probe.engine.store.list("replicasets", "default")[0] as Obj).metadata.name;
+    c.apply({
+      apiVersion: "apps/v1",
+      kind: "ReplicaSet",
+      metadata: { name: wanted },
+      spec: {
+        replicas: 0,
+        selector: { matchLabels: { squatter: "yes" } },
+        template: { metadata: { labels: { squatter: "yes" } }, spec: { containers: [{ name: "c", image: "busybox" }] } },
+      },
+    });
+    c.apply(makeDeployment("web", { replicas: 1 }));
+    const d = get(c, "deployments", "web");
+    expect(d.status.collisionCount).toBe(1);
+    const mine = (c.engine.store.list("replicasets", "default") as Obj[]).filter((r) => r.metadata.name !== wanted);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].metadata.name).toMatch(/^web-[4-9bcdf]+$/);
+    expect(mine[0].spec.replicas).toBe(1);
+  });
+});
