@@ -121,3 +121,14 @@ describe("normalizePath", () => {
     ["/a//b/./c/", "/", "/a/b/c"],
   ])("%s in %s → %s", (p, cwd, want) => expect(normalizePath(p, cwd)).toBe(want));
 });
+
+describe("readOnlyRootFilesystem", () => {
+  it("refuses writes outside writable mounts", () => {
+    const fs = new Vfs(layer);
+    fs.readOnlyRoot = true;
+    fs.mount("/tmp", createVfs());
+    expect(fs.writeFile("/etc/x", "")).toEqual({ ok: false, errno: "EROFS" });
+    expect(fs.mkdir("/data")).toEqual({ ok: false, errno: "EROFS" });
+    expect(fs.writeFile("/tmp/x", "ok").ok).toBe(true);
+  });
+});

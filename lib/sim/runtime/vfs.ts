@@ -151,8 +151,11 @@ export class Vfs {
         return { fs: r.fs, inner: r.inner, readOnly: m.readOnly || r.readOnly, mount: path === m.path ? m : r.mount };
       }
     }
-    return { fs: this, inner: path, readOnly: false };
+    return { fs: this, inner: path, readOnly: this.readOnlyRoot };
   }
+
+  /** securityContext.readOnlyRootFilesystem: the container's own layer refuses writes; mounts keep their mode. */
+  readOnlyRoot = false;
   private lookup(path: string): { node: FsNode | undefined; route: Route } {
     const route = this.route(path);
     const node = route.fs.getOwn(route.inner);
