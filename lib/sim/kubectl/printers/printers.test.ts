@@ -467,6 +467,21 @@ describe("printTable", () => {
       ["NAME   REFERENCE        TARGETS              MINPODS   MAXPODS   REPLICAS   AGE", "web    Deployment/web   cpu: <unknown>/50%   1         5         1          10m"],
     ],
     [
+      "hpa autoscaling/v1",
+      "hpa",
+      [
+        {
+          apiVersion: "autoscaling/v1",
+          kind: "HorizontalPodAutoscaler",
+          metadata: { name: "web", creationTimestamp: T0 },
+          spec: { scaleTargetRef: { kind: "Deployment", name: "web" }, maxReplicas: 5, targetCPUUtilizationPercentage: 80 },
+          status: { currentReplicas: 2, desiredReplicas: 2, currentCPUUtilizationPercentage: 12 },
+        },
+      ],
+      false,
+      ["NAME   REFERENCE        TARGETS        MINPODS   MAXPODS   REPLICAS   AGE", "web    Deployment/web   cpu: 12%/80%   <unset>   5         2          10m"],
+    ],
+    [
       "rolebindings wide",
       "rolebindings",
       [{ kind: "RoleBinding", metadata: { name: "rb", creationTimestamp: T0 }, roleRef: { kind: "Role", name: "reader" }, subjects: [{ kind: "ServiceAccount", name: "app", namespace: "dev" }] }],

@@ -747,7 +747,15 @@ function formatEventSource(e: Event): string {
   return instance ? `${component}, ${instance}` : component;
 }
 
+type HpaV1Fields = { spec?: { targetCPUUtilizationPercentage?: number }; status?: { currentCPUUtilizationPercentage?: number } };
+
 function formatHpaMetrics(h: HorizontalPodAutoscaler): string {
+  // An autoscaling/v1 object (as `kubectl autoscale` creates) reads like its v2 form: one CPU utilization metric.
+  const v1 = h as unknown as HpaV1Fields;
+  if (!h.spec?.metrics && typeof v1.spec?.targetCPUUtilizationPercentage === "number") {
+    const current = v1.status?.currentCPUUtilizationPercentage;
+    return `cpu: ${typeof current === "number" ? `${current}%` : "<unknown>"}/${v1.spec.targetCPUUtilizationPercentage}%`;
+  }
   const specs = h.spec?.metrics ?? [];
   const statuses = h.status?.currentMetrics ?? [];
   if (specs.length === 0) return "<none>";
