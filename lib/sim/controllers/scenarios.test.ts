@@ -119,4 +119,27 @@ describe("scenarios on a whole cluster", () => {
     const deletes = c.events({ kind: "StatefulSet" }).filter((e) => e.reason === "SuccessfulDelete").map((e) => e.message);
     expect(deletes).toEqual(["delete Pod web-1 in StatefulSet web successful", "delete Pod web-0 in StatefulSet web successful"]);
   });
+
+  it("is deterministic: a snapshot replays to the same state (Deployment, Job, CronJob, namespace deletion)", () => {
+    const run = () => {
+      const c = createCluster({ seed: 9 });
+      c.apply({ apiVersion: "v1", kind: "Namespace", metadata: { name: "dev" } });
+      c.apply(NGINX_DEPLOYMENT, { namespace: "dev" });
+      c.apply(
+        "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: hello\nspec:\n  schedule: '* * * * *'\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n          - name: hello\n            image: busybox:1.28\n            command: ['sh', '-c', 'date; echo Hello']\n",
+      );
+      c.advance(150);
+      c.delete("namespaces", "dev");
+      c.advance(60);
+      return c;
+    };
+    const a = run();
+    expect(a.get("namespaces", "dev")).toBeUndefined();
+    const jobs = a.list("jobs");
+    expect(jobs.ok && jobs.items.length).toBe(3);
+    const b = run();
+    expect(JSON.stringify(b.snapshot().state)).toBe(JSON.stringify(a.snapshot().state));
+    const restored = (a.constructor as typeof import("../cluster").Cluster).restore(a.snapshot());
+    expect(restored.ok && JSON.stringify(restored.cluster.snapshot().state)).toBe(JSON.stringify(a.snapshot().state));
+  });
 });
