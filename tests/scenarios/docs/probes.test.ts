@@ -79,6 +79,64 @@ describe("docs: configure liveness, readiness and startup probes", { timeout: 60
     expect(row(t.run("kubectl get pod liveness-http").stdout, "liveness-http").RESTARTS).toMatch(/^[12] \(\d+s ago\)$/);
   });
 
+  it("tcp liveness and readiness (goproxy stand-in): not Ready before the 15 s initial delay, Ready after", () => {
+    // registry.k8s.io/goproxy:0.1 is missing from the catalog (PENDING.md); agnhost netexec listens on 8080 too.
+    const t = terminal(15);
+    t.run(`kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: goproxy
+  labels:
+    app: goproxy
+spec:
+  containers:
+  - name: goproxy
+    image: registry.k8s.io/e2e-test-images/agnhost:2.40
+    args: ["netexec", "--http-port=8080"]
+    ports:
+    - containerPort: 8080
+    readinessProbe:
+      tcpSocket:
+        port: 8080
+      initialDelaySeconds: 15
+      periodSeconds: 10
+    livenessProbe:
+      tcpSocket:
+        port: 8080
+      initialDelaySeconds: 15
+      periodSeconds: 10
+EOF`);
+    expect(row(t.run("sleep 10\nkubectl get pod goproxy").stdout, "goproxy")).toMatchObject({ READY: "0/1", STATUS: "Running" });
+    expect(row(t.run("sleep 10\nkubectl get pod goproxy").stdout, "goproxy")).toMatchObject({ READY: "1/1", STATUS: "Running", RESTARTS: "0" });
+    const d = t.run("kubectl describe pod goproxy").stdout;
+    expect(d).toContain("Liveness:       tcp-socket :8080 delay=15s timeout=1s period=10s #success=1 #failure=3\n");
+    expect(d).toContain("Readiness:      tcp-socket :8080 delay=15s timeout=1s period=10s #success=1 #failure=3\n");
+  });
+
+  it("an httpGet probe on a port nothing listens on reports connection refused", () => {
+    const t = terminal(16);
+    t.run(`kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: wrong-port
+spec:
+  containers:
+  - name: c
+    image: nginx:1.25
+    livenessProbe:
+      httpGet:
+        path: /healthz
+        port: 8080
+      periodSeconds: 5
+EOF`);
+    const ip = t.run("sleep 20\nkubectl get pod wrong-port -o jsonpath='{.status.podIP}'").stdout;
+    expect(t.run("kubectl describe pod wrong-port").stdout).toContain(
+      `Liveness probe failed: Get "http://${ip}:8080/healthz": dial tcp ${ip}:8080: connect: connection refused\n`,
+    );
+  });
+
   it("readiness probe failure keeps the container running but unready and out of the Service endpoints", () => {
     const t = terminal(13);
     t.run(`kubectl apply -f - <<EOF

@@ -143,7 +143,11 @@ spec:
     t.run("kubectl apply -f memory-request-limit.yaml --namespace=mem-example");
     t.run("kubectl apply -f memory-request-limit-2.yaml --namespace=mem-example");
     t.run("kubectl apply -f memory-request-limit-3.yaml --namespace=mem-example");
-    t.run("sleep 20");
+    // The docs show memory-demo-2 first as OOMKilled, then CrashLoopBackOff.
+    const seen = new Set<string>();
+    for (let i = 0; i < 20; i++) seen.add(row(t.run("sleep 1\nkubectl get pod memory-demo-2 -n mem-example").stdout, "memory-demo-2").STATUS);
+    expect(seen).toContain("OOMKilled");
+    expect(seen).toContain("CrashLoopBackOff");
     const pods = t.run("kubectl get pods -n mem-example").stdout;
     expect(row(pods, "memory-demo")).toMatchObject({ READY: "1/1", STATUS: "Running", RESTARTS: "0" });
     expect(row(pods, "memory-demo-3")).toMatchObject({ READY: "0/1", STATUS: "Pending" });
