@@ -30,7 +30,7 @@ export function openShellSession(argv: string[], image: ResolvedImage, ctx: Proc
     get exited() { return exited; },
     prompt() {
       const cwd = shell?.cwd ?? ctx.cwd;
-      const root = (ctx.env.KUBEDRILL_UID ?? "0") === "0";
+      const root = (ctx.user?.uid ?? 0) === 0;
       const mark = root ? "#" : "$";
       if (flavor === "ash") return `${cwd} ${mark} `;
       if (flavor === "dash") return `${mark} `;

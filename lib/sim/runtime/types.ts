@@ -49,6 +49,8 @@ export type ProcessContext = {
   kill(pid: number, signal: number): boolean;
   /** Optional: the pod's IP, shown by `hostname -i` and used as nginx's server address. */
   podIP?: string;
+  /** Optional: securityContext runAsUser/runAsGroup and supplementary groups (fsGroup, supplementalGroups). */
+  user?: { uid: number; gid: number; groups?: number[] };
 };
 
 export type Signal = "TERM" | "KILL" | "INT" | "QUIT" | "HUP";

@@ -93,3 +93,11 @@ describe("processes", () => {
     expect(bb("kill 999").err).toBe("sh: kill: can't kill pid 999: No such process\n");
   });
 });
+
+describe("securityContext users", () => {
+  it("id shows runAsUser, runAsGroup and fsGroup as the docs do", () => {
+    const r = runShell("busybox:1.36", "id; whoami", (ctx) => { ctx.user = { uid: 1000, gid: 3000, groups: [2000] }; });
+    expect(r.out).toBe("uid=1000 gid=3000 groups=2000,3000\n");
+    expect(r.err).toBe("whoami: unknown uid 1000\n");
+  });
+});

@@ -2,8 +2,10 @@
 import type { CommandImpl } from "./types";
 import { userName } from "./ls";
 
-function currentIds(c: Parameters<CommandImpl>[0]): { uid: number; gid: number } {
-  const spec = c.env.KUBEDRILL_UID ?? c.image.config.user ?? "";
+function currentIds(c: Parameters<CommandImpl>[0]): { uid: number; gid: number; groups?: number[] } {
+  if (c.proc.user) return c.proc.user;
+  // Without a securityContext the image's USER decides (numeric "uid[:gid]" forms; names map to root).
+  const spec = c.image.config.user ?? "";
   const [u, g] = spec.split(":");
   const uid = u === "" || u === undefined ? 0 : /^\d+$/.test(u) ? Number(u) : 0;
   const gid = g !== undefined && /^\d+$/.test(g) ? Number(g) : uid;
@@ -11,13 +13,15 @@ function currentIds(c: Parameters<CommandImpl>[0]): { uid: number; gid: number }
 }
 
 export const id: CommandImpl = function* (c) {
-  const { uid, gid } = currentIds(c);
+  const { uid, gid, groups: extra } = currentIds(c);
   const un = userName(c, uid);
   const gn = userName(c, gid, "/etc/group");
   if (c.args.includes("-u")) { c.io.out(`${c.args.includes("-n") ? un : uid}\n`); return 0; }
   if (c.args.includes("-g")) { c.io.out(`${c.args.includes("-n") ? gn : gid}\n`); return 0; }
   const named = (n: number, name: string) => (name === String(n) ? `${n}` : `${n}(${name})`);
-  const groups = uid === 0 && c.flavor === "busybox" ? "0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)" : named(gid, gn);
+  const groups = extra
+    ? [...new Set([gid, ...extra])].sort((a, b) => a - b).map((g) => named(g, userName(c, g, "/etc/group"))).join(",")
+    : uid === 0 && c.flavor === "busybox" ? "0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)" : named(gid, gn);
   c.io.out(`uid=${named(uid, un)} gid=${named(gid, gn)} groups=${groups}\n`);
   return 0;
 };
