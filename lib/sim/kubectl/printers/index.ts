@@ -176,6 +176,23 @@ export function printTables(groups: { resource: string; objects: KubeObject[] }[
   return tables.join(opts.noHeaders ? "" : "\n");
 }
 
+/**
+ * The resources `kubectl get all` lists, in the order it prints them: the "all" category in discovery order
+ * (core, apps, autoscaling, batch; resources alphabetical within a group).
+ */
+export const GET_ALL_RESOURCES: readonly string[] = [
+  "pods",
+  "replicationcontrollers",
+  "services",
+  "daemonsets",
+  "deployments",
+  "replicasets",
+  "statefulsets",
+  "horizontalpodautoscalers",
+  "cronjobs",
+  "jobs",
+];
+
 export type OutputFormat = "yaml" | "json" | "name" | { jsonpath: string } | { customColumns: string } | { customColumnsFile: string };
 
 export type PrintObjectsOptions = {
