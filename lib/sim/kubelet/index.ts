@@ -97,6 +97,17 @@ export function installKubelet(engine: Engine, options: ClusterOptions = {}, dep
       {
         resource: "pods",
         keys: (c) => {
+          // Status-only writes (the kubelet's own, the node controller's) need no sync: the spec is shared.
+          const o = c.old;
+          if (
+            c.type === "MODIFIED" &&
+            o &&
+            (o as Obj).spec === (c.object as Obj).spec &&
+            o.metadata.deletionTimestamp === c.object.metadata.deletionTimestamp &&
+            o.metadata.deletionGracePeriodSeconds === c.object.metadata.deletionGracePeriodSeconds
+          ) {
+            return [];
+          }
           const key = podKey(c.object.metadata.namespace!, c.object.metadata.name!);
           return (c.object as Obj).spec?.nodeName || kl.byKey.get(key)?.size ? [key] : [];
         },

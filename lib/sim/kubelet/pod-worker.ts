@@ -189,11 +189,9 @@ function syncInitContainers(kl: KubeletState, w: PodWorker, node: NodeAgent, pol
   for (const rec of w.init) {
     const inst = lastInstance(rec);
     if (rec.kind === "sidecar") {
-      if (!inst || inst.finishedAt !== undefined) {
-        ensureStarted(kl, w, rec, node);
-        return false;
-      }
-      if (!isStarted(rec, inst)) return false;
+      if (!inst || inst.finishedAt !== undefined) ensureStarted(kl, w, rec, node);
+      // A sidecar counts as done once started: the next init container (or the app) starts right away.
+      if (!isStarted(rec, lastInstance(rec))) return false;
       continue;
     }
     if (!inst) {
