@@ -50,8 +50,19 @@ function validateSelectorAndTemplate(spec: Obj, path: string, emptyMessage: stri
 
 /** ValidatePodTemplateSpecForReplicaSet-style checks shared by the apps workloads. */
 function validateAlwaysRestartTemplate(spec: Obj, path: string, kind: "ReplicaSet" | "StatefulSet" | "DaemonSet"): FieldError[] {
-  const template = asObj(spec.template);
+  let template = asObj(spec.template);
   if (!template) return [];
+  if (kind === "StatefulSet") {
+    // The StatefulSet controller adds a volume per volumeClaimTemplate to each pod, so mounts may
+    // name a claim template (the docs' `www` example); upstream skips the volume check here for that.
+    const claims = asList(spec.volumeClaimTemplates)
+      .map((c) => asString(asObj(c.metadata)?.name))
+      .filter((n): n is string => Boolean(n));
+    const podSpec0 = asObj(template.spec) ?? {};
+    const declared = new Set(asList(podSpec0.volumes).map((v) => asString(v.name)));
+    const extra = claims.filter((n) => !declared.has(n)).map((name) => ({ name, persistentVolumeClaim: { claimName: name } }));
+    if (extra.length) template = { ...template, spec: { ...podSpec0, volumes: [...asList(podSpec0.volumes), ...extra] } };
+  }
   const errs = validatePodTemplateSpec(template, `${path}.template`);
   const podSpec = asObj(template.spec) ?? {};
   if (asString(podSpec.restartPolicy) !== "Always") {
