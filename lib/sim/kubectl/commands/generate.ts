@@ -178,7 +178,7 @@ export function runCreateDeployment(ctx: CommandContext, p: ParsedArgs): number 
       port: p.changed.has("port") ? (p.flags.port as number) : undefined,
       command: p.dashArgs.length ? p.dashArgs : undefined,
       namespace: nsFlag(ctx),
-    }),
+    }, () => ctx.cluster.engine.rng.suffix(5)),
   );
 }
 
