@@ -58,6 +58,9 @@ describe("docs: init containers", { timeout: 60_000 }, () => {
     const described = t.run("kubectl describe pod myapp-pod").stdout;
     expect(described).toMatch(/Init Containers:\n  init-myservice:\n[\s\S]*?    State:          Running\n/);
     expect(described).toMatch(/  init-mydb:\n[\s\S]*?    State:          Waiting\n      Reason:       PodInitializing\n/);
+    t.run("kubectl create service clusterip myservice --tcp=80:9376\nsleep 10");
+    expect(row(t.run("kubectl get pod myapp-pod").stdout, "myapp-pod")).toMatchObject({ READY: "0/1", STATUS: "Init:1/2" });
+    expect(t.run("kubectl delete service myservice").stdout).toBe('service "myservice" deleted\n');
     expect(t.run("kubectl apply -f services.yaml").stdout).toBe("service/myservice created\nservice/mydb created\n");
     t.run("sleep 15");
     expect(row(t.run("kubectl get pod myapp-pod").stdout, "myapp-pod")).toMatchObject({ READY: "1/1", STATUS: "Running", RESTARTS: "0" });

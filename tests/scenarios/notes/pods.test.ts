@@ -37,13 +37,13 @@ describe("notes: restart policies", { timeout: 60_000 }, () => {
     expect(row(t.run("kubectl get pods").stdout, "never")).toMatchObject({ READY: "0/1", STATUS: "Error", RESTARTS: "0" });
     expect(t.run("kubectl get pod never -o jsonpath='{.status.phase}'").stdout).toBe("Failed");
     // First crash restarts at once, then 10 s, 20 s, 40 s: four restarts need ~70 s plus start-up time.
-    const restarts = (s: string) => Number(row(t.run("kubectl get pods").stdout, "onfailure").RESTARTS.split(" ")[0]);
+    const restarts = () => Number(row(t.run("kubectl get pods").stdout, "onfailure").RESTARTS.split(" ")[0]);
     t.run("sleep 15");
-    expect(restarts("")).toBe(2);
+    expect(restarts()).toBe(2);
     t.run("sleep 20");
-    expect(restarts("")).toBe(3);
+    expect(restarts()).toBe(3);
     t.run("sleep 40");
-    expect(restarts("")).toBe(4);
+    expect(restarts()).toBe(4);
     expect(row(t.run("kubectl get pods").stdout, "onfailure").STATUS).toBe("CrashLoopBackOff");
     expect(t.run("kubectl describe pod onfailure").stdout).toMatch(/Warning {2}BackOff +\S+ \(x\d+ over \S+\) +kubelet +Back-off restarting failed container nginx in pod onfailure_default\([0-9a-f-]{36}\)\n/);
   });
