@@ -677,3 +677,42 @@ describe("docs: liveness HTTP request", () => {
     expect(pod(c, "liveness-http").status.containerStatuses[0].restartCount).toBe(1);
   });
 });
+
+describe("projected and downward API volumes", () => {
+  it("lays out the service account token volume and downward API files", () => {
+    const c = newCluster();
+    c.apply(
+      makePod(
+        "dapi",
+        {
+          containers: [{ name: "c", image: "busybox", command: ["sleep", "3600"], volumeMounts: [{ name: "podinfo", mountPath: "/etc/podinfo" }] }],
+          volumes: [
+            {
+              name: "podinfo",
+              downwardAPI: {
+                items: [
+                  { path: "labels", fieldRef: { fieldPath: "metadata.labels" } },
+                  { path: "name", fieldRef: { fieldPath: "metadata.name" } },
+                ],
+              },
+            },
+          ],
+        },
+        { labels: { zone: "us-est-coast", cluster: "test-cluster1" } },
+      ),
+    );
+    advance(c, 5);
+    const read = (path: string) => {
+      const r = c.exec("default", "dapi", undefined, ["cat", path]);
+      return r.ok ? r.result.stdout : `error: ${JSON.stringify(r)}`;
+    };
+    expect(read("/etc/podinfo/labels")).toBe('cluster="test-cluster1"\nzone="us-est-coast"');
+    expect(read("/etc/podinfo/name")).toBe("dapi");
+    const sa = "/var/run/secrets/kubernetes.io/serviceaccount";
+    // The ServiceAccount admission plugin added the kube-api-access-xxxxx projected volume.
+    expect((pod(c, "dapi").spec.volumes ?? []).some((v: { name: string }) => v.name.startsWith("kube-api-access-"))).toBe(true);
+    expect(read(`${sa}/namespace`)).toBe("default");
+    expect(read(`${sa}/ca.crt`)).toContain("BEGIN CERTIFICATE");
+    expect(read(`${sa}/token`)).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+  });
+});
