@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "scripts/**/*.test.ts", "bin/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/scenarios/**/*.test.ts", "scripts/**/*.test.ts", "bin/**/*.test.ts"],
         },
       },
       {
