@@ -33,7 +33,10 @@ export function scriptLines(source: string): { ok: true; lines: Line[] } | { ok:
         body.push(l);
       }
       if (!closed) return { ok: false, error: `warning: here-document delimited by end-of-file (wanted \`${delim}')` };
-      lines.push({ text: text.slice(0, m.index) + text.slice(m.index + m[0].length), heredoc: body.join("\n") + "\n" });
+      // An unquoted delimiter makes the document subject to the shell's backslash escapes (\$ \` \\).
+      const bodyText = body.join("\n") + "\n";
+      const doc = m[2] ? bodyText : bodyText.replace(/\\([$`\\])/g, "$1");
+      lines.push({ text: text.slice(0, m.index) + text.slice(m.index + m[0].length), heredoc: doc });
       continue;
     }
     lines.push({ text });
@@ -79,9 +82,13 @@ function applyFilter(text: string, words: string[]): { ok: true; text: string } 
       const kept = cmd === "head" ? lines.slice(0, n) : lines.slice(Math.max(0, lines.length - n));
       return { ok: true, text: kept.map((l) => `${l}\n`).join("") };
     }
-    case "wc":
-      if (args.includes("-l")) return { ok: true, text: `${lines.length}\n` };
-      return { ok: true, text: `${lines.length} ${text.split(/\s+/).filter(Boolean).length} ${text.length}\n` };
+    case "wc": {
+      const counts = { l: text === "" ? 0 : (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, c: new TextEncoder().encode(text).length };
+      const wanted = args.flatMap((a) => (/^-[lwc]+$/.test(a) ? a.slice(1).split("") : [])) as ("l" | "w" | "c")[];
+      const order = (["l", "w", "c"] as const).filter((k) => !wanted.length || wanted.includes(k));
+      if (order.length === 1) return { ok: true, text: `${counts[order[0]]}\n` };
+      return { ok: true, text: `${order.map((k) => String(counts[k]).padStart(7)).join(" ")}\n` };
+    }
     case "cat":
       return { ok: true, text };
     default:

@@ -102,6 +102,11 @@ export class KubectlSession {
     return this.run(split.words, opts);
   }
 
+  private contextFor(path: string, words: string[], stdin: string | undefined, out: (t: string) => void, err: (t: string) => void): CommandContext {
+    const c = this.context;
+    return { session: this, cluster: c.cluster, namespace: c.namespace ?? "default", explicitNamespace: false, out, err, stdin, files: this.files, commandPath: path, argv: ["kubectl", ...words], changeCause: "" };
+  }
+
   /** Runs `kubectl ARGS…` (argv[0] may be "kubectl" or the alias "k"). */
   run(argv: string[], opts: { stdin?: string } = {}): KubectlResult {
     this.activeWatch = undefined;
@@ -131,6 +136,10 @@ export class KubectlSession {
     if (!command.run) {
       err(rest.length ? `error: unknown command "${rest[0]}"\nSee 'kubectl ${path} -h' for help and examples\n` : `${command.help ?? ""}\n`);
       return { stdout, stderr, exitCode: 1 };
+    }
+    if (command.acceptsAnything) {
+      const code = command.run(this.contextFor(path, words, opts.stdin, out, err), { args: rest, dashArgs: [], hadDash: false, flags: {}, changed: new Set(), warnings: [], given: [] });
+      return { stdout, stderr, exitCode: code };
     }
     const specs: FlagSpec[] = [...GLOBAL_FLAGS, ...(command.flags ?? [])];
     const parsed = parseFlags(rest, specs, { interspersed: command.interspersed });

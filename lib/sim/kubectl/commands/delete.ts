@@ -119,7 +119,7 @@ export function runDelete(ctx: CommandContext, p: ParsedArgs): number {
       continue;
     }
     deleted.push({ ...t, uid: r.object.metadata.uid });
-    ctx.out(`${resourceName(t.info, t.name)} deleted\n`);
+    ctx.out(`${resourceName(t.info, t.name)} ${grace === 0 ? "force deleted" : "deleted"}\n`);
   }
   for (const e of errors) ctx.err(e);
 

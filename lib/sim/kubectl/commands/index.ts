@@ -46,6 +46,8 @@ export type CommandDef = {
   /** false: flags after the first positional argument belong to it (kubectl exec/run keep cobra's default). */
   interspersed?: boolean;
   help?: string;
+  /** Skips flag parsing (commands that only explain they are unavailable). */
+  acceptsAnything?: boolean;
   run?(ctx: CommandContext, p: ParsedArgs): number;
 };
 
@@ -89,8 +91,7 @@ const F = {
 function unavailable(name: string, why = "the simulated cluster does not offer it"): CommandDef {
   return {
     name,
-    interspersed: true,
-    flags: [],
+    acceptsAnything: true,
     run: (ctx) => {
       ctx.err(`error: "kubectl ${name}" is not available in kubedrill: ${why}\n`);
       return 1;

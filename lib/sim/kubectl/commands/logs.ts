@@ -31,6 +31,7 @@ function podFor(ctx: CommandContext, arg: string): { ok: true; pod: PodRef } | {
   if (!pods.length) return { ok: false, error: `error: timed out waiting for the condition\n` };
   // kubectl picks the first pod by its sort (active, then creation); the store order is deterministic.
   const pod = pods.find((p) => (p as { status?: { phase?: string } }).status?.phase === "Running") ?? pods[0];
+  if (pods.length > 1) ctx.err(`Found ${pods.length} pods, using pod/${pod.metadata.name}\n`);
   return { ok: true, pod: { namespace: ctx.namespace, name: pod.metadata.name!, pod } };
 }
 
@@ -102,6 +103,13 @@ export function runLogs(ctx: CommandContext, p: ParsedArgs): number {
       containers = [names[0]];
     } else containers = [names[0]];
     for (const c of containers) {
+      const all = [...names, ...((ref.pod as { spec?: { initContainers?: { name: string }[]; ephemeralContainers?: { name: string }[] } }).spec?.initContainers ?? []).map((x) => x.name)];
+      if (c && !all.includes(c)) {
+        // findContainerByName: kubectl checks the name before asking the server.
+        ctx.err(`error: container ${c} is not valid for pod ${ref.name}\n`);
+        exit = 1;
+        continue;
+      }
       const r = ctx.cluster.logs(ref.namespace, ref.name, c, opts);
       if (!r.ok) {
         ctx.err(formatSimError(r.error));

@@ -142,7 +142,8 @@ export function parseManifestText(text: string, source: string): { ok: true; doc
     const o = d as KubeObject;
     const missing = [o.apiVersion ? "" : "apiVersion not set", o.kind ? "" : "kind not set"].filter(Boolean);
     if (missing.length) {
-      return { ok: false, error: `error: error validating "${source}": error validating data: [${missing.join(", ")}]; if you choose to ignore these errors, turn validation off with --validate=false\n` };
+      const listed = missing.length === 1 ? missing[0] : `[${missing.join(", ")}]`;
+      return { ok: false, error: `error: error validating "${source}": error validating data: ${listed}; if you choose to ignore these errors, turn validation off with --validate=false\n` };
     }
     if (o.kind === "List" && Array.isArray((o as { items?: unknown }).items)) {
       for (const item of (o as unknown as { items: KubeObject[] }).items) docs.push({ object: item, source });
