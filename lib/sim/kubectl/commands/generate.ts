@@ -22,6 +22,7 @@ import {
 } from "../generators";
 import { describe } from "../describe";
 import { printObjects } from "../printers";
+import { toJson } from "../format/json";
 import { parseOutput } from "./output";
 import { dryRunMode, dryRunSuffix, formatSimError, formatStatus, kindName, resolveType } from "./util";
 import { parseResourceArgs } from "./get";
@@ -64,7 +65,10 @@ function emit(ctx: CommandContext, p: ParsedArgs, generated: GenerateResult, ver
     }
     object = r.object;
   }
-  if (out.output.kind === "structured") {
+  if (out.output.kind === "structured" && out.output.format === "json" && dry.mode === "client") {
+    // A generated object is a typed Go struct: kubectl prints its JSON in field order, not sorted.
+    ctx.out(toJson(object, { keyOrder: "insertion" }));
+  } else if (out.output.kind === "structured") {
     const printed = printObjects([object], out.output.format, { asList: false });
     if (!printed.ok) {
       ctx.err(`error: ${printed.error}\n`);
