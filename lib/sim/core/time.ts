@@ -1,7 +1,7 @@
-// Virtual wall-clock formatting without `Date` (lib/sim must not read the host clock): RFC 3339 in UTC
+// The simulator's one implementation of UTC calendar arithmetic, and virtual wall-clock formatting without `Date` (lib/sim must not read the host clock): RFC 3339 in UTC
 // with second precision, as Kubernetes serialises metav1.Time, and MicroTime for events.
 
-function daysFromCivil(y: number, m: number, d: number): number {
+export function daysFromCivil(y: number, m: number, d: number): number {
   // Howard Hinnant's days_from_civil: days since 1970-01-01 for a proleptic Gregorian date.
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
@@ -11,7 +11,7 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-function civilFromDays(z: number): [number, number, number] {
+export function civilFromDays(z: number): [number, number, number] {
   z += 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

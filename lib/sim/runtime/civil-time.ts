@@ -1,19 +1,14 @@
-// UTC calendar arithmetic for the virtual clock (lib/sim may not use Date): Howard Hinnant's civil_from_days.
+// strftime and calendar fields for the runtime's commands; the calendar arithmetic is core/time.ts's.
+import { civilFromDays, daysFromCivil } from "../core/time";
+
+export { daysFromCivil };
 export type CivilTime = { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number; weekday: number };
 
 export function civilFromMs(epochMs: number): CivilTime {
   const ms = Math.floor(epochMs);
   const days = Math.floor(ms / 86_400_000);
   const rem = ms - days * 86_400_000;
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const [year, month, day] = civilFromDays(days);
   // 1970-01-01 was a Thursday (weekday 4, Sunday = 0).
   const weekday = (((days % 7) + 7 + 4) % 7);
   return {
@@ -60,11 +55,3 @@ export function strftime(format: string, epochMs: number): string {
   });
 }
 
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
