@@ -13,3 +13,10 @@ export { formatTime, parseTime } from "./core/time";
 export function createCluster(options: ClusterOptions = {}): Cluster {
   return new Cluster(options);
 }
+
+// The kubectl emulator on top of a cluster: one session per terminal (contexts, namespace, port-forwards),
+// and the kubesim script runner (sleep, echo $?, here-documents, pipes) used by graders and the web terminal.
+export { KubectlSession } from "./kubectl/session";
+export type { KubectlResult, FileSource, ContextConfig } from "./kubectl/session";
+export { ScriptRunner, scriptLines } from "./kubectl/script";
+export type { ScriptOutput } from "./kubectl/script";
