@@ -20,3 +20,5 @@ export { KubectlSession } from "./kubectl/session";
 export type { KubectlResult, FileSource, ContextConfig } from "./kubectl/session";
 export { ScriptRunner, scriptLines } from "./kubectl/script";
 export type { ScriptOutput } from "./kubectl/script";
+export { fieldsAt } from "./schema-docs";
+export type { FieldDoc, FieldsAtResult } from "./schema-docs";
