@@ -54,7 +54,7 @@ export default defineConfig([
     rules: { "@typescript-eslint/consistent-type-definitions": "off" },
   },
   {
-    files: ["lib/sim/**/*.ts", "lib/grading/**/*.ts", "lib/questions/**/*.ts"],
+    files: ["lib/sim/**/*.ts", "lib/grading/**/*.ts", "lib/questions/**/*.ts", "lib/progress/**/*.ts", "lib/exams/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", { paths: FRAMEWORK_AND_IO, patterns: FRAMEWORK_AND_IO_PATTERNS }],
