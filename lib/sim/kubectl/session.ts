@@ -5,6 +5,7 @@ import type { Cluster } from "../cluster";
 import { parseFlags, splitCommandLine, type FlagSpec, type ParsedArgs } from "./cli/flags";
 import { COMMANDS, GLOBAL_FLAGS, type CommandDef } from "./commands";
 import { suggestCommands } from "./cli/suggest";
+import { PARENT_HELP } from "./commands/help-texts";
 
 export type KubectlResult = { stdout: string; stderr: string; exitCode: number };
 
@@ -134,7 +135,10 @@ export class KubectlSession {
     }
     const { command, path, rest } = found;
     if (!command.run) {
-      err(rest.length ? `error: unknown command "${rest[0]}"\nSee 'kubectl ${path} -h' for help and examples\n` : `${command.help ?? ""}\n`);
+      const positional = rest.find((w) => !w.startsWith("-"));
+      if (positional !== undefined) err(`error: unknown command "${positional}"\nSee 'kubectl ${path} -h' for help and examples\n`);
+      // cobra's DefaultSubCommandRun: the parent's help, on stdout for rollout and stderr for the others.
+      else (path === "rollout" ? out : err)(PARENT_HELP[path] ?? `${command.help ?? ""}\n`);
       return { stdout, stderr, exitCode: 1 };
     }
     if (command.acceptsAnything) {

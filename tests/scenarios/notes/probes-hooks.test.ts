@@ -210,26 +210,10 @@ spec:
     expect(row(t.run("sleep 10\nkubectl get pods -o wide").stdout, "prestop")).toMatchObject({ STATUS: "Running", NODE: "node01" });
     // note_error: the note deletes 08_Pod_prestart.yml although the file is 08_Pod_prestop.yaml.
     expect(t.run("kubectl delete pod prestop").stdout).toBe('pod "prestop" deleted\n');
+    // A reader pinned to the same node with the same hostPath, made the way the note does it: kubectl run
+    // --overrides (a JSON merge patch: the containers list is given whole).
     t.run(
-      apply(`apiVersion: v1
-kind: Pod
-metadata:
-  name: reader
-spec:
-  nodeName: node01
-  restartPolicy: Never
-  containers:
-  - name: reader
-    image: busybox:1.36
-    command: ["cat", "/host/index.html"]
-    volumeMounts:
-    - name: h
-      mountPath: /host
-  volumes:
-  - name: h
-    hostPath:
-      path: /tmp
-`) + "\nsleep 10",
+      `kubectl run reader --image=busybox:1.36 --restart=Never --overrides='{"spec":{"nodeName":"node01","containers":[{"name":"reader","image":"busybox:1.36","command":["cat","/host/index.html"],"volumeMounts":[{"name":"h","mountPath":"/host"}]}],"volumes":[{"name":"h","hostPath":{"path":"/tmp"}}]}}'\nsleep 10`,
     );
     expect(t.run("kubectl logs reader").stdout).toBe("Web Server stopped\n");
   });

@@ -26,6 +26,7 @@ import { toJson } from "../format/json";
 import { parseOutput } from "./output";
 import { dryRunMode, dryRunSuffix, formatSimError, formatStatus, kindName, resolveType } from "./util";
 import { parseResourceArgs } from "./get";
+import { jsonMergePatch, jsonPatch, strategicMerge } from "../../apply/strategic-merge";
 
 function fileReader(ctx: CommandContext): FileReader {
   return {
@@ -109,6 +110,11 @@ export function runRun(ctx: CommandContext, p: ParsedArgs): number {
     namespace: nsFlag(ctx),
   });
   if (!generated.ok) return emit(ctx, p, generated);
+  if (p.flags.overrides) {
+    const overridden = applyOverrides(generated.object as KubeObject, String(p.flags.overrides), String(p.flags["override-type"] ?? "merge"));
+    if (!overridden.ok) return emit(ctx, p, overridden);
+    generated.object = overridden.object as never;
+  }
   if (p.flags.expose) {
     if (!p.changed.has("port")) {
       ctx.err("error: --port must be set when exposing a service\n");
@@ -121,6 +127,29 @@ export function runRun(ctx: CommandContext, p: ParsedArgs): number {
   const interactive = Boolean(p.flags.stdin || p.flags.tty || p.flags.attach);
   if (!interactive) return emit(ctx, p, generated);
   return runAttached(ctx, p, generated.object as KubeObject);
+}
+
+/**
+ * --overrides with --override-type (cmdutil.Overrider.Apply): the generated Pod is serialized to JSON and
+ * patched — a JSON merge patch by default (lists such as containers are replaced whole), a strategic merge
+ * patch (containers merge by name) or an RFC 6902 JSON patch.
+ */
+export function applyOverrides(object: KubeObject, overrides: string, type: string): GenerateResult {
+  if (type !== "json" && type !== "merge" && type !== "strategic") {
+    return { ok: false, error: "error: --override-type must be one of (json, merge, strategic)" };
+  }
+  let patch: unknown;
+  try {
+    patch = JSON.parse(overrides);
+  } catch {
+    return { ok: false, error: type === "json" ? "error: invalid character in JSON patch" : "error: Invalid JSON Patch" };
+  }
+  if (type === "json") {
+    const r = jsonPatch(object, patch);
+    return r.ok ? { ok: true, object: r.value as KubeObject } : { ok: false, error: `error: ${r.error}` };
+  }
+  if (type === "merge") return { ok: true, object: jsonMergePatch(object, patch) as KubeObject };
+  return { ok: true, object: strategicMerge(object, patch, object.kind) as KubeObject };
 }
 
 /**

@@ -25,6 +25,7 @@ import {
   runRun,
 } from "./generate";
 import { runPortForward } from "./port-forward";
+import { runTopNode, runTopPod } from "./top";
 import { runRolloutHistory, runRolloutPause, runRolloutRestart, runRolloutStatus, runRolloutUndo } from "./rollout";
 import {
   runApiResources,
@@ -99,18 +100,23 @@ function unavailable(name: string, why = "the simulated cluster does not offer i
   };
 }
 
-// A kubeadm cluster has no metrics-server until one is installed: kubectl top says so.
+// metrics-server serves the simulated kubelets' usage (lib/sim/metrics).
 const top: CommandDef = {
   name: "top",
-  subcommands: ["pod", "node"].map((sub) => ({
-    name: sub,
-    aliases: [`${sub}s`, sub === "pod" ? "po" : "no"],
-    flags: [{ name: "selector", short: "l", type: "string" }, { name: "all-namespaces", short: "A", type: "bool" }, { name: "containers", type: "bool" }, { name: "no-headers", type: "bool" }, { name: "sort-by", type: "string" }, { name: "use-protocol-buffers", type: "bool", default: true }, { name: "show-capacity", type: "bool" }],
-    run: (ctx: CommandContext) => {
-      ctx.err("error: Metrics API not available\n");
-      return 1;
+  subcommands: [
+    {
+      name: "pod",
+      aliases: ["pods", "po"],
+      flags: [F.selector, F.fieldSelector, F.allNamespaces, F.noHeaders, { name: "containers", type: "bool" }, { name: "sort-by", type: "string" }, { name: "sum", type: "bool" }, { name: "use-protocol-buffers", type: "bool", default: true }],
+      run: runTopPod,
     },
-  })),
+    {
+      name: "node",
+      aliases: ["nodes", "no"],
+      flags: [F.selector, F.noHeaders, { name: "sort-by", type: "string" }, { name: "show-capacity", type: "bool" }, { name: "use-protocol-buffers", type: "bool", default: true }],
+      run: runTopNode,
+    },
+  ],
 };
 
 export const COMMANDS: CommandDef[] = [
@@ -170,6 +176,7 @@ export const COMMANDS: CommandDef[] = [
       { name: "expose", type: "bool" },
       { name: "quiet", short: "q", type: "bool" },
       { name: "overrides", type: "string" },
+      { name: "override-type", type: "string", default: "merge" },
       { name: "pod-running-timeout", type: "string", default: "1m0s" },
       { name: "leave-stdin-open", type: "bool" },
       F.force,
