@@ -50,7 +50,7 @@ describeEachProvider("progress", (suite) => {
     await answer(suite.db, bob.id, "probes/p1", v1, 0, new Date(NOW.getTime() - HOUR));
   });
 
-  const actor = (u: { id: string }) => ({ id: u.id, email: "x", name: "x", role: "STUDENT" as const, locale: "en" as const });
+  const actor = (u: { id: string }) => ({ id: u.id, email: "x", name: "x", role: "STUDENT" as const, locale: "en" as const, timeMultiplier: 1, createdAt: NOW });
 
   it("computes mastery per topic and daily volume from the learner's own answers only", async () => {
     const d = await getDashboard(actor(alice), { now: NOW, client: suite.db, days: 7 });
