@@ -23,6 +23,9 @@ const nextConfig = {
     "@prisma/client",
     "@prisma/adapter-better-sqlite3",
     "@prisma/adapter-pg",
+    // lib/server/grading bundles the grading worker at run time (build/grading-worker.mjs); esbuild
+    // ships a native binary and must be required from node_modules, not bundled.
+    "esbuild",
   ],
   // Type-checking is `tsc --noEmit` in npm test and CI, over the whole repository; repeating it inside
   // `next build` doubles the work and would let one unrelated type error block starting the app.

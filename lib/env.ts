@@ -2,6 +2,7 @@
 // never process.env. A bad or missing value fails with one line per variable saying what is wrong.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { parseDatabaseUrl } from "./db/url";
@@ -150,4 +151,54 @@ export function getEnv(): TEnv {
 /** Forgets the cached configuration; for tests that change process.env. */
 export function resetEnvCache(): void {
   cached = undefined;
+  cachedGrading = undefined;
+}
+
+// ─── Grading worker pool (lib/server/grading) ────────────────────────────────────────────────────
+// Parsed separately from TEnv: only processes that grade need it, and a bad value must not stop a
+// script that never grades.
+
+export type TGradingEnv = {
+  /** Worker threads grading in parallel; default max(1, cores - 1), leaving a core for requests. */
+  GRADING_POOL_SIZE: number;
+  /** Wall-clock milliseconds one grading job may run before its worker is terminated and replaced. */
+  GRADING_JOB_TIMEOUT_MS: number;
+};
+
+const ZGradingEnv = z.object({
+  GRADING_POOL_SIZE: z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be at least 1" })
+    .max(64, { error: "must be at most 64" })
+    .optional(),
+  GRADING_JOB_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a whole number of milliseconds" })
+    .int({ error: "must be a whole number of milliseconds" })
+    .min(100, { error: "must be at least 100" })
+    .max(600_000, { error: "must be at most 600000" })
+    .default(10_000),
+});
+
+export function parseGradingEnv(source: Record<string, string | undefined>, cores: number = availableParallelism()): TGradingEnv {
+  const raw = {
+    GRADING_POOL_SIZE: source.GRADING_POOL_SIZE || undefined,
+    GRADING_JOB_TIMEOUT_MS: source.GRADING_JOB_TIMEOUT_MS || undefined,
+  };
+  const parsed = ZGradingEnv.safeParse(raw);
+  if (!parsed.success) {
+    throw new EnvError(formatProblems(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)));
+  }
+  return {
+    GRADING_POOL_SIZE: parsed.data.GRADING_POOL_SIZE ?? Math.max(1, cores - 1),
+    GRADING_JOB_TIMEOUT_MS: parsed.data.GRADING_JOB_TIMEOUT_MS,
+  };
+}
+
+let cachedGrading: TGradingEnv | undefined;
+
+/** The grading pool's configuration of this process (parsed on first call, then cached). */
+export function getGradingEnv(): TGradingEnv {
+  cachedGrading ??= parseGradingEnv(process.env);
+  return cachedGrading;
 }
