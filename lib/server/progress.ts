@@ -214,7 +214,10 @@ export async function getReviewQueue(actor: CurrentUser, options: { now?: Date; 
 }
 
 /** Question ids for a "weakest objectives" practice set: unanswered or weakest objectives first. */
-export async function weakestPracticeSet(actor: CurrentUser, options: { count?: number; now?: Date; client?: TDb } = {}): Promise<{ objectives: string[]; questionIds: string[] }> {
+export async function weakestPracticeSet(
+  actor: CurrentUser,
+  options: { count?: number; now?: Date; client?: TDb } = {},
+): Promise<{ objectives: string[]; questionIds: string[]; questions: { id: string; title: { en: string; zh: string } }[] }> {
   const client = options.client ?? db;
   const now = (options.now ?? new Date()).getTime();
   const answers = await gradedAnswers(client, actor.id);
@@ -226,11 +229,18 @@ export async function weakestPracticeSet(actor: CurrentUser, options: { count?: 
     orderBy: { id: "asc" },
   });
   const wanted = new Set(objectives);
-  const questionIds = versions
+  const questions = versions
     .filter((v) => questionMeta(v.currentVersion?.content, "").objectives.some((o) => wanted.has(o)))
-    .map((v) => v.id)
-    .slice(0, Math.min(options.count ?? 10, 50));
-  return { objectives, questionIds };
+    .slice(0, Math.min(options.count ?? 10, 50))
+    .map((v) => ({ id: v.id, title: promptTitle(v.currentVersion?.content, v.id) }));
+  return { objectives, questionIds: questions.map((q) => q.id), questions };
+}
+
+/** The first line of a question's prompt, without Markdown emphasis, as a list title. */
+function promptTitle(content: unknown, fallback: string): { en: string; zh: string } {
+  const prompt = ((content ?? {}) as { prompt?: { en?: unknown; zh?: unknown } }).prompt ?? {};
+  const first = (text: unknown) => (typeof text === "string" ? text.trim().split("\n")[0].replace(/[*_`#>]/g, "").slice(0, 140) : fallback);
+  return { en: first(prompt.en), zh: first(prompt.zh) };
 }
 
 function round1(n: number): number {
