@@ -1,7 +1,7 @@
 // `kubectl create … --dry-run=client -o yaml` through kubesim, compared with the output of the real kubectl
 // v1.32 client (/usr/bin/kubectl, offline) recorded in generators.kubectl-v1.32.golden on 2026-11-23.
-// Each section is "### <command line>" followed by what kubectl printed. (`create quota` is left out
-// until the simulator offers it: PENDING.md 14 has its expected output.)
+// Each section is "### <command line>" followed by what kubectl printed (stdout and stderr). `create role`
+// with --resource needs the server's discovery in the real client, so it is tested in tests/unit/kubesim.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

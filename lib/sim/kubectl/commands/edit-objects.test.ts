@@ -39,6 +39,7 @@ describe("label, annotate, taint, cordon", () => {
   it("refuses to scale what has no scale subresource", () => {
     const s = session();
     expect(s.runLine("kubectl scale cm app --replicas=2").stderr).toBe('error: no scaler has been implemented for {"" "ConfigMap"}\n');
-    expect(s.runLine("kubectl scale cm app").stderr).toBe('error: required flag(s) "replicas" not set\n');
+    // klog's line (component-base/cli run.go) with the virtual clock and the simulated kubectl's fixed pid.
+    expect(s.runLine("kubectl scale cm app").stderr).toBe('E0101 00:00:00.000000   14545 run.go:72] "command failed" err="required flag(s) \\"replicas\\" not set"\n');
   });
 });

@@ -1,5 +1,6 @@
 // Commands that edit live objects in place: label, annotate, scale, cordon/uncordon, taint.
 // Mirror staging/src/k8s.io/kubectl/pkg/cmd/{label,annotate,scale,drain,taint}.
+import { klogCommandFailed } from "../format/klog";
 import type { CommandContext } from "../session";
 import type { ParsedArgs } from "../cli/flags";
 import type { KubeObject } from "../../core/types";
@@ -154,7 +155,7 @@ const SCALABLE = new Set(["deployments", "replicasets", "statefulsets", "replica
 
 export function runScale(ctx: CommandContext, p: ParsedArgs): number {
   if (!p.changed.has("replicas")) {
-    ctx.err('error: required flag(s) "replicas" not set\n');
+    ctx.err(klogCommandFailed(ctx.cluster.now(), 'required flag(s) "replicas" not set'));
     return 1;
   }
   const replicas = p.flags.replicas as number;

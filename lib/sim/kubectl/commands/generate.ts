@@ -16,6 +16,13 @@ import {
   generateSecret,
   generateService,
   generateServiceAccount,
+  generateClusterRole,
+  generateClusterRoleBinding,
+  generatePodDisruptionBudget,
+  generatePriorityClass,
+  generateQuota,
+  generateRole,
+  generateRoleBinding,
   type FileReader,
   type GenerateResult,
   type ServiceKind,
@@ -24,6 +31,7 @@ import { describe } from "../describe";
 import { printObjects } from "../printers";
 import { toJson } from "../format/json";
 import { parseOutput } from "./output";
+import { klogCommandFailed } from "../format/klog";
 import { dryRunMode, dryRunSuffix, formatSimError, formatStatus, kindName, resolveType } from "./util";
 import { parseResourceArgs } from "./get";
 import { jsonMergePatch, jsonPatch, strategicMerge } from "../../apply/strategic-merge";
@@ -38,7 +46,8 @@ function fileReader(ctx: CommandContext): FileReader {
 /** Creates (or prints, for --dry-run=client / -o) a generated object, as kubectl create does. */
 function emit(ctx: CommandContext, p: ParsedArgs, generated: GenerateResult, verb = "created"): number {
   if (!generated.ok) {
-    ctx.err(generated.error.endsWith("\n") ? generated.error : `${generated.error}\n`);
+    if (generated.commandFailed !== undefined) ctx.err(klogCommandFailed(ctx.cluster.now(), generated.commandFailed));
+    else ctx.err(generated.error.endsWith("\n") ? generated.error : `${generated.error}\n`);
     return 1;
   }
   const dry = dryRunMode(p.flags["dry-run"]);
@@ -294,6 +303,66 @@ export function runCreateCronJob(ctx: CommandContext, p: ParsedArgs): number {
 
 export function runCreateNamespace(ctx: CommandContext, p: ParsedArgs): number {
   return emit(ctx, p, generateNamespace(p.args[0]));
+}
+
+export function runCreateRole(kind: "role" | "clusterrole") {
+  return (ctx: CommandContext, p: ParsedArgs): number => {
+    const flags = {
+      verb: p.flags.verb as string[] | undefined,
+      resource: p.flags.resource as string[] | undefined,
+      resourceName: p.flags["resource-name"] as string[] | undefined,
+      nonResourceURL: p.flags["non-resource-url"] as string[] | undefined,
+      aggregationRule: p.flags["aggregation-rule"] as string | undefined,
+      namespace: nsFlag(ctx),
+    };
+    const r = kind === "role" ? generateRole(p.args[0], flags) : generateClusterRole(p.args[0], flags);
+    for (const w of r.warnings ?? []) ctx.err(w);
+    return emit(ctx, p, r);
+  };
+}
+
+export function runCreateRoleBinding(kind: "rolebinding" | "clusterrolebinding") {
+  return (ctx: CommandContext, p: ParsedArgs): number => {
+    const flags = {
+      role: p.flags.role as string | undefined,
+      clusterrole: p.flags.clusterrole as string | undefined,
+      user: p.flags.user as string[] | undefined,
+      group: p.flags.group as string[] | undefined,
+      serviceaccount: p.flags.serviceaccount as string[] | undefined,
+      namespace: nsFlag(ctx),
+    };
+    return emit(ctx, p, kind === "rolebinding" ? generateRoleBinding(p.args[0], flags) : generateClusterRoleBinding(p.args[0], flags));
+  };
+}
+
+export function runCreateQuota(ctx: CommandContext, p: ParsedArgs): number {
+  return emit(ctx, p, generateQuota(p.args[0], { hard: p.flags.hard as string | undefined, scopes: p.flags.scopes as string | undefined, namespace: nsFlag(ctx) }));
+}
+
+export function runCreatePriorityClass(ctx: CommandContext, p: ParsedArgs): number {
+  return emit(
+    ctx,
+    p,
+    generatePriorityClass(p.args[0], {
+      value: p.flags.value as number | undefined,
+      globalDefault: Boolean(p.flags["global-default"]),
+      description: p.flags.description as string | undefined,
+      preemptionPolicy: p.flags["preemption-policy"] as string | undefined,
+    }),
+  );
+}
+
+export function runCreatePdb(ctx: CommandContext, p: ParsedArgs): number {
+  return emit(
+    ctx,
+    p,
+    generatePodDisruptionBudget(p.args[0], {
+      selector: p.flags.selector as string | undefined,
+      minAvailable: p.flags["min-available"] as string | undefined,
+      maxUnavailable: p.flags["max-unavailable"] as string | undefined,
+      namespace: nsFlag(ctx),
+    }),
+  );
 }
 
 export function runCreateServiceAccount(ctx: CommandContext, p: ParsedArgs): number {

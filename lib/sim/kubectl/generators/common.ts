@@ -7,7 +7,7 @@ import type { KubeObject } from "../format/kube-object";
  * `error` is the complete stderr kubectl prints, e.g. `error: exactly one NAME is required, got 0\n` +
  * `See 'kubectl create deployment -h' for help and examples\n`.
  */
-export type GenerateResult = { ok: true; object: KubeObject } | { ok: false; error: string };
+export type GenerateResult = { ok: true; object: KubeObject } | { ok: false; error: string; commandFailed?: string };
 
 /** Reads a file named on the command line (--from-file, --from-env-file, --cert); undefined when missing. */
 export type FileReader = {
@@ -24,8 +24,15 @@ export const usageError = (command: string, message: string): { ok: false; error
   error: `error: ${message}\nSee 'kubectl ${command} -h' for help and examples\n`,
 });
 
-/** Cobra's missing required flag error. */
-export const requiredFlag = (flag: string) => fail(`required flag(s) "${flag}" not set`);
+/**
+ * Cobra's missing required flag error. kubectl logs it through klog (`commandFailed` carries the message;
+ * the command prints the klog line with the session's clock), `error` is the plain form.
+ */
+export const requiredFlags = (...flags: string[]): { ok: false; error: string; commandFailed: string } => {
+  const message = `required flag(s) ${flags.map((f) => `"${f}"`).join(", ")} not set`;
+  return { ok: false, error: `error: ${message}\n`, commandFailed: message };
+};
+export const requiredFlag = (flag: string) => requiredFlags(flag);
 
 /** Cobra/pflag's bad flag value error ("Error: invalid argument … See '… --help' for usage."). */
 export function invalidFlagValue(command: string, flag: string, value: string, cause: string): { ok: false; error: string } {

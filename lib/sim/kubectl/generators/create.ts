@@ -10,6 +10,7 @@ import {
   intFlag,
   objectMeta,
   requiredFlag,
+  requiredFlags,
   usageError,
   type GenerateResult,
   type IntFlag,
@@ -253,8 +254,8 @@ export type CronJobFlags = { image?: string; schedule?: string; restart?: string
 
 /** `kubectl create cronjob NAME --image=… --schedule=… [--restart] [-- command]` */
 export function generateCronJob(name: string | undefined, flags: CronJobFlags): GenerateResult {
-  const missingFlags = [!flags.image ? '"image"' : "", !flags.schedule ? '"schedule"' : ""].filter(Boolean);
-  if (missingFlags.length > 0) return fail(`required flag(s) ${missingFlags.join(", ")} not set`);
+  const missingFlags = [!flags.image ? "image" : "", !flags.schedule ? "schedule" : ""].filter(Boolean);
+  if (missingFlags.length > 0) return requiredFlags(...missingFlags);
   const missing = nameRequired("create cronjob", name);
   if (missing) return missing;
   const command = flags.command ?? [];

@@ -305,8 +305,8 @@ describe("generators (pure)", () => {
     });
   });
   it("reports a missing required flag", () => {
-    expect(generateRun("bb", {})).toEqual({ ok: false, error: 'error: required flag(s) "image" not set\n' });
-    expect(generateCronJob("cj", {})).toEqual({ ok: false, error: 'error: required flag(s) "image", "schedule" not set\n' });
+    expect(generateRun("bb", {})).toEqual({ ok: false, error: 'error: required flag(s) "image" not set\n', commandFailed: 'required flag(s) "image" not set' });
+    expect(generateCronJob("cj", {})).toEqual({ ok: false, error: 'error: required flag(s) "image", "schedule" not set\n', commandFailed: 'required flag(s) "image", "schedule" not set' });
   });
   it.skipIf(!hasKubectl)("reads the same files as the real filesystem", () => {
     const flags = { fromFile: ["a.txt", "dir", "index.html"], fromEnvFile: [] };

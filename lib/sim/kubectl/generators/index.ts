@@ -33,3 +33,4 @@ export {
   type RoleResult,
 } from "./rbac-quota";
 export { generateAutoscale, type AutoscaleFlags } from "./autoscale";
+export { generatePodDisruptionBudget, generatePriorityClass, type PdbFlags, type PriorityClassFlags } from "./priority-pdb";

@@ -74,6 +74,6 @@ describe.skipIf(!hasKubectl)("RBAC and quota generators match kubectl --dry-run=
   it("clusterrolebinding needs --clusterrole", async () => {
     const real = await runKubectlAsync(["create", "clusterrolebinding", "crb", "--dry-run=client", "-o", "yaml"]);
     expect(real.stderr).toContain('err="required flag(s) \\"clusterrole\\" not set"');
-    expect(generateClusterRoleBinding("crb", {})).toEqual({ ok: false, error: 'error: required flag(s) "clusterrole" not set\n' });
+    expect(generateClusterRoleBinding("crb", {})).toEqual({ ok: false, error: 'error: required flag(s) "clusterrole" not set\n', commandFailed: 'required flag(s) "clusterrole" not set' });
   });
 });

@@ -64,7 +64,13 @@ export type RoleFlags = {
   resource?: string[];
   resourceName?: string[];
   namespace?: string;
+  /** clusterrole only: --non-resource-url values (each may be comma-separated). */
+  nonResourceURL?: string[];
+  /** clusterrole only: --aggregation-rule key=value pairs. */
+  aggregationRule?: string;
 };
+
+const VALID_NON_RESOURCE_VERBS = ["*", "get", "post", "put", "delete", "patch", "head", "options"];
 
 export type RoleResult = GenerateResult & { warnings?: string[] };
 
@@ -100,9 +106,31 @@ function buildRole(kind: "Role" | "ClusterRole", name: string | undefined, flags
   const resourceNames: string[] = [];
   for (const n of flags.resourceName ?? []) if (!resourceNames.includes(n)) resourceNames.push(n);
 
+  const nonResourceURLs = kind === "ClusterRole" ? splitSlice(flags.nonResourceURL) : [];
+  if (kind === "ClusterRole" && flags.aggregationRule) {
+    // create_clusterrole.go: an aggregated role has no rules of its own (they serialize as null).
+    if (nonResourceURLs.length || verbs.length || resources.length || resourceNames.length) {
+      return fail("aggregation rule must be specified without nonResourceURLs, verbs, resources or resourceNames");
+    }
+    const labels = parseMapFlag(flags.aggregationRule);
+    if (!labels.ok) return fail(labels.error);
+    return {
+      ok: true,
+      object: { kind, apiVersion: "rbac.authorization.k8s.io/v1", metadata: objectMeta({ name }), aggregationRule: { clusterRoleSelectors: [{ matchLabels: labels.map }] }, rules: null },
+    };
+  }
   if (verbs.length === 0) return fail("at least one verb must be specified");
-  const warnings = verbs.filter((v) => !VALID_VERBS.includes(v)).map((v) => `Warning: '${v}' is not a standard resource verb\n`);
-  if (resources.length === 0) return fail("at least one resource must be specified");
+  if (kind === "ClusterRole" && resources.length === 0 && nonResourceURLs.length === 0) return fail("one of resource or nonResourceURL must be specified");
+  const warnings = resources.length ? verbs.filter((v) => !VALID_VERBS.includes(v)).map((v) => `Warning: '${v}' is not a standard resource verb\n`) : [];
+  if (resources.length === 0 && kind === "Role") return fail("at least one resource must be specified");
+  if (nonResourceURLs.length) {
+    for (const v of verbs) if (!VALID_NON_RESOURCE_VERBS.includes(v)) return fail(`invalid verb: '${v}' for nonResourceURL`);
+    for (const url of nonResourceURLs) {
+      if (url === "*") continue;
+      if (!url.startsWith("/")) return fail("nonResourceURL should start with /");
+      if (url.slice(0, -1).includes("*")) return fail("nonResourceURL only supports wildcard matches when '*' is at the end");
+    }
+  }
   for (const r of resources) {
     if (!r.resource) return fail("resource must be specified if apiGroup/subresource specified");
     if (r.resource === "*") break;
@@ -129,9 +157,10 @@ function buildRole(kind: "Role" | "ClusterRole", name: string | undefined, flags
     if (!list.includes(full)) list.push(full);
     byGroup.set(mapped.group, list);
   }
-  const rules = [...byGroup.keys()].sort().map((group) =>
+  const rules: Record<string, unknown>[] = [...byGroup.keys()].sort().map((group) =>
     compact({ verbs, apiGroups: [group], resources: byGroup.get(group)!, resourceNames: resourceNames.length > 0 ? resourceNames : undefined }),
   );
+  if (nonResourceURLs.length) rules.push({ verbs, nonResourceURLs });
   const role: KubeObject = {
     kind,
     apiVersion: "rbac.authorization.k8s.io/v1",
@@ -146,7 +175,18 @@ export function generateRole(name: string | undefined, flags: RoleFlags, resolve
   return buildRole("Role", name, flags, resolve);
 }
 
-/** `kubectl create clusterrole NAME --verb=… --resource=…` (resource rules only). */
+/** pflag's mapStringString (`--aggregation-rule=a=b,c=d`). */
+function parseMapFlag(text: string): { ok: true; map: Record<string, string> } | { ok: false; error: string } {
+  const map: Record<string, string> = {};
+  for (const pair of text.split(",")) {
+    const eq = pair.indexOf("=");
+    if (eq < 0) return { ok: false, error: `${pair} must be formatted as key=value` };
+    map[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return { ok: true, map: sortedMap(map) };
+}
+
+/** `kubectl create clusterrole NAME --verb=… (--resource=… | --non-resource-url=…) | --aggregation-rule=…`. */
 export function generateClusterRole(name: string | undefined, flags: RoleFlags, resolve: ResourceResolver = defaultResourceResolver): RoleResult {
   return buildRole("ClusterRole", name, flags, resolve);
 }
