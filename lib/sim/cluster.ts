@@ -94,6 +94,8 @@ export class Cluster {
   readonly options: ClusterOptions;
   private ops: Operation[] = [];
   private timelineEntries: TimelineEntry[] = [];
+  /** The latest timeline entry per `namespace/pod`. */
+  private lastEntry = new Map<string, TimelineEntry>();
 
   constructor(options: ClusterOptions = {}) {
     this.options = clone(options);
@@ -357,9 +359,13 @@ export class Cluster {
       reason: statuses.map((s) => s.state?.waiting?.reason ?? s.state?.terminated?.reason).find(Boolean),
       ...(c.type === "DELETED" ? { deleted: true } : {}),
     };
-    const last = [...this.timelineEntries].reverse().find((e) => e.namespace === entry.namespace && e.pod === entry.pod);
+    const key = `${entry.namespace}/${entry.pod}`;
+    const last = this.lastEntry.get(key);
     if (last && last.phase === entry.phase && last.ready === entry.ready && last.restarts === entry.restarts && last.reason === entry.reason && !entry.deleted) return;
-    if (this.timelineEntries.length < 10_000) this.timelineEntries.push(entry);
+    if (this.timelineEntries.length < 10_000) {
+      this.timelineEntries.push(entry);
+      this.lastEntry.set(key, entry);
+    }
   }
 }
 

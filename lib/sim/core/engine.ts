@@ -8,7 +8,7 @@ import { Rng, type RngState } from "./rng";
 import { Store, type Change } from "./store";
 import { ApiServer } from "./apiserver";
 import type { Machinery } from "./machinery";
-import { recordEvent, type EventInput } from "./events";
+import { EventIndex, recordEvent, type EventInput } from "./events";
 import type { KubeObject } from "./types";
 import { parseTime } from "./time";
 
@@ -56,9 +56,12 @@ export class Engine {
 
   private controllers: Controller[] = [];
   private queues = new Map<string, Set<string>>();
+  /** Watches by resource, in controller registration order (dispatch runs on every write). */
+  private watchers = new Map<string, { queue: Set<string>; keys: Controller["watches"][number]["keys"] }[]>();
   private timerHandlers = new Map<string, TimerHandler>();
   private steps = 0;
   private draining = false;
+  private readonly eventIndex = new EventIndex();
 
   constructor(opts: { seed: number | string | RngState; startMs: number; machinery: Machinery; limits?: Partial<Limits> }) {
     this.clock = new Clock(opts.startMs);
@@ -67,7 +70,10 @@ export class Engine {
     this.store = new Store();
     this.api = new ApiServer(this.store, opts.machinery, this.clock, this.rng);
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
-    this.store.onChange((c) => this.dispatch(c));
+    this.store.onChange((c) => {
+      this.eventIndex.observe(c);
+      this.dispatch(c);
+    });
     this.onTimer("engine.requeue", (p) => {
       const { controller, key } = p as { controller: string; key: string };
       this.enqueue(controller, key);
@@ -86,7 +92,13 @@ export class Engine {
 
   registerController(c: Controller): void {
     this.controllers.push(c);
-    this.queues.set(c.name, new Set());
+    const queue = new Set<string>();
+    this.queues.set(c.name, queue);
+    for (const w of c.watches) {
+      let list = this.watchers.get(w.resource);
+      if (!list) this.watchers.set(w.resource, (list = []));
+      list.push({ queue, keys: w.keys });
+    }
   }
 
   onTimer(type: string, handler: TimerHandler): void {
@@ -114,7 +126,7 @@ export class Engine {
       {
         now: () => this.now(),
         get: (ns, name) => this.store.get("events", ns, name),
-        list: (ns) => this.store.list("events", ns),
+        candidates: (ns, key) => this.eventIndex.candidates(ns, key),
         write: (ev) => this.store.put("events", ev),
         uid: () => this.rng.uuid(),
         scheduleExpiry: (namespace, name, at) => {
@@ -197,12 +209,9 @@ export class Engine {
   }
 
   private dispatch(change: Change): void {
-    for (const c of this.controllers) {
-      for (const w of c.watches) {
-        if (w.resource !== change.resource) continue;
-        for (const key of w.keys(change, this)) this.queues.get(c.name)!.add(key);
-      }
-    }
+    const list = this.watchers.get(change.resource);
+    if (!list) return;
+    for (const w of list) for (const key of w.keys(change, this)) w.queue.add(key);
   }
 }
 

@@ -3,6 +3,7 @@
 // type, reason and message) within the TTL bumps `count` and `lastTimestamp` instead of creating a
 // new object. Events expire one hour after their last update (the apiserver's --event-ttl default).
 import type { KubeObject } from "./types";
+import type { Change } from "./store";
 import { formatMicroTime, formatTime } from "./time";
 
 export type EventSource = { component: string; host?: string };
@@ -23,7 +24,8 @@ export const EVENT_TTL_MS = 60 * 60 * 1000;
 export type EventSink = {
   now(): number;
   get(namespace: string, name: string): KubeObject | undefined;
-  list(namespace: string): KubeObject[];
+  /** Names of the events in `namespace` that may aggregate with `key` (see aggregationKey); a superset is fine. */
+  candidates(namespace: string, key: string): Iterable<string>;
   write(event: KubeObject): KubeObject;
   uid(): string;
   scheduleExpiry(namespace: string, name: string, atMs: number): void;
@@ -44,17 +46,16 @@ export function recordEvent(sink: EventSink, input: EventInput): KubeObject {
   if (fieldPath) involvedObject.fieldPath = fieldPath;
   if (!object.metadata.namespace) delete involvedObject.namespace;
 
-  const existing = sink
-    .list(namespace)
-    .find(
-      (e) =>
-        (e.involvedObject as Record<string, unknown>).uid === object.metadata.uid &&
-        (e.involvedObject as Record<string, unknown>).fieldPath === fieldPath &&
-        e.reason === reason &&
-        e.message === message &&
-        e.type === type &&
-        (e.reportingComponent as string) === source.component,
-    );
+  // The first matching event in name order (the correlator's cache holds one per key).
+  let existing: KubeObject | undefined;
+  for (const name of sink.candidates(namespace, keyOf(object.metadata.uid, fieldPath, reason, message, type, source.component))) {
+    const e = sink.get(namespace, name);
+    if (!e || (existing && existing.metadata.name! < name)) continue;
+    const io = e.involvedObject as Record<string, unknown>;
+    if (io.uid === object.metadata.uid && io.fieldPath === fieldPath && e.reason === reason && e.message === message && e.type === type && e.reportingComponent === source.component) {
+      existing = e;
+    }
+  }
 
   if (existing && !action) {
     const updated: KubeObject = {
@@ -117,4 +118,41 @@ export function recordEvent(sink: EventSink, input: EventInput): KubeObject {
   const stored = sink.write(event);
   sink.scheduleExpiry(namespace, name, now + EVENT_TTL_MS);
   return stored;
+}
+
+function keyOf(...parts: unknown[]): string {
+  return parts.map(String).join("\u0000");
+}
+
+/** The correlator's aggregation key of a stored event: involved object uid and fieldPath, reason, message, type, component. */
+export function aggregationKey(e: KubeObject): string {
+  const io = (e.involvedObject ?? {}) as Record<string, unknown>;
+  return keyOf(io.uid, io.fieldPath, e.reason, e.message, e.type, e.reportingComponent);
+}
+
+/**
+ * Events by namespace and aggregation key, kept up to date from the store's change feed, so that
+ * recording an event does not scan every event of the namespace.
+ */
+export class EventIndex {
+  private byKey = new Map<string, Set<string>>();
+
+  observe(change: Change): void {
+    if (change.resource !== "events") return;
+    if (change.old) this.byKey.get(indexKey(change.old))?.delete(change.old.metadata.name!);
+    if (change.type !== "DELETED") {
+      const k = indexKey(change.object);
+      let set = this.byKey.get(k);
+      if (!set) this.byKey.set(k, (set = new Set()));
+      set.add(change.object.metadata.name!);
+    }
+  }
+
+  candidates(namespace: string, key: string): Iterable<string> {
+    return this.byKey.get(`${namespace}\u0001${key}`) ?? [];
+  }
+}
+
+function indexKey(e: KubeObject): string {
+  return `${e.metadata.namespace ?? ""}\u0001${aggregationKey(e)}`;
 }

@@ -26,9 +26,22 @@ export function civilFromDays(z: number): [number, number, number] {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
+// formatTime/parseTime run on every status write and event; most calls repeat the previous instant.
+let lastFormatSec = NaN;
+let lastFormatText = "";
+const parsed = new Map<string, number>();
+const PARSED_MAX = 4096;
+
 /** `2025-01-01T00:00:05Z` — metav1.Time's wire form (seconds precision). */
 export function formatTime(ms: number): string {
   const totalSec = Math.floor(ms / 1000);
+  if (totalSec === lastFormatSec) return lastFormatText;
+  lastFormatSec = totalSec;
+  lastFormatText = formatSeconds(totalSec);
+  return lastFormatText;
+}
+
+function formatSeconds(totalSec: number): string {
   const days = Math.floor(totalSec / 86400);
   const secOfDay = totalSec - days * 86400;
   const [y, m, d] = civilFromDays(days);
@@ -47,6 +60,15 @@ export function formatMicroTime(ms: number): string {
 
 /** Parses RFC 3339 (`Z` or ±hh:mm offsets, optional fraction) to ms since the epoch; NaN when invalid. */
 export function parseTime(text: string): number {
+  const hit = parsed.get(text);
+  if (hit !== undefined) return hit;
+  const v = parseTimeUncached(text);
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(text, v);
+  return v;
+}
+
+function parseTimeUncached(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.exec(text);
   if (!m) return NaN;
   const [, y, mo, d, h, mi, s, frac, tz] = m;

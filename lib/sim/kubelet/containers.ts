@@ -3,7 +3,7 @@
 // the end of the grace period, never less than 2 s) and the container's termination message. Processes
 // are lib/sim/runtime programs driven by their effects on the virtual clock.
 import { parseQuantity, quantityValue } from "../api/quantity";
-import type { Effect, ProcessContext, ResolvedImage, Signal } from "../runtime/types";
+import type { Effect, NetworkAccess, ProcessContext, ResolvedImage, Signal } from "../runtime/types";
 import { Vfs } from "../runtime/vfs";
 import { containerArgv, hostsFile, makeEnvironment, podHostname, resolvConf } from "./container-config";
 import { containerEvent } from "./events";
@@ -83,7 +83,16 @@ export function processContext(
   const engine = kl.engine;
   const limit = memoryLimit(rec.spec);
   const main = pid === inst.pid;
-  let net: ReturnType<KubeletState["deps"]["network"]["networkFor"]> | undefined;
+  // The pod's network view is built on first use: most processes never touch the network, and
+  // contexts are copied (spread) for every process, so a getter would be evaluated each time.
+  let real: NetworkAccess | undefined;
+  const network = () => (real ??= kl.deps.network.networkFor(engine, w.pod));
+  const net: NetworkAccess = {
+    resolve: (name) => network().resolve(name),
+    http: (req) => network().http(req),
+    tcp: (host, port) => network().tcp(host, port),
+    reverse: (ip) => network().reverse?.(ip),
+  };
   return {
     env: inst.env,
     cwd: inst.cwd,
@@ -92,10 +101,7 @@ export function processContext(
     now: () => engine.now(),
     stdout: (t) => (output ? output.out.push(t) : appendLog(inst, "stdout", t, engine.now())),
     stderr: (t) => (output ? output.err.push(t) : appendLog(inst, "stderr", t, engine.now())),
-    get net() {
-      net ??= kl.deps.network.networkFor(engine, w.pod);
-      return net;
-    },
+    net,
     listen: (port, handler) => {
       if (!w.ip) return { ok: false, error: "network is unreachable" };
       const r = kl.deps.network.listen(engine, w.ip, port, handler);

@@ -119,9 +119,14 @@ function shouldRestart(policy: string, inst: Instance): boolean {
   return false;
 }
 
+// The container spec's "hash" per spec object (specs are shared, immutable store data).
+const specHashes = new WeakMap<object, number>();
+
 function backoffKey(w: PodWorker, rec: ContainerRec): string {
   // getStableKey: pod name, namespace, uid, container name and spec hash.
-  return `${w.name}_${w.namespace}_${w.uid}_${rec.name}_${JSON.stringify(rec.spec).length}`;
+  let hash = specHashes.get(rec.spec);
+  if (hash === undefined) specHashes.set(rec.spec, (hash = JSON.stringify(rec.spec).length));
+  return `${w.name}_${w.namespace}_${w.uid}_${rec.name}_${hash}`;
 }
 
 /** Restart an exited container, unless it is inside its crash-loop back-off window. */

@@ -96,6 +96,11 @@ type Mount = { path: string; fs: Vfs; readOnly: boolean; subPath: string };
 type Route = { fs: Vfs; inner: string; readOnly: boolean; mount?: Mount };
 
 const MAX_SYMLINKS = 40;
+
+// Every change to any Vfs tree (nodes, whiteouts, mounts) moves this counter: resolve() results cached
+// under an older value are dropped. Path lookups (PATH search, nginx's log and file paths) repeat a lot.
+let treeEpoch = 0;
+const RESOLVE_CACHE_MAX = 512;
 /** Bounds a container's writable layer so scripts like `yes > /tmp/x` cannot exhaust memory. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -104,6 +109,8 @@ export class Vfs {
   private readonly whiteouts = new Set<string>();
   private readonly upperChildren = new Map<string, Set<string>>();
   private mounts: Mount[] = [];
+  private resolved = new Map<string, FsResult<string>>();
+  private resolvedEpoch = -1;
   now: () => number;
 
   constructor(private readonly lower?: FsLayer, opts: { now?: () => number } = {}) {
@@ -121,6 +128,7 @@ export class Vfs {
     return undefined;
   }
   private putOwn(path: string, node: FsNode): void {
+    treeEpoch++;
     this.upper.set(path, node);
     this.whiteouts.delete(path);
     if (path === "/") return;
@@ -130,6 +138,7 @@ export class Vfs {
     else this.upperChildren.set(parent, new Set([baseName(path)]));
   }
   private deleteOwn(path: string): void {
+    treeEpoch++;
     this.upper.delete(path);
     this.upperChildren.get(parentOf(path))?.delete(baseName(path));
     if (this.lower?.nodes.has(path)) this.whiteouts.add(path);
@@ -168,11 +177,13 @@ export class Vfs {
 
   mount(path: string, fs: Vfs, opts: { readOnly?: boolean; subPath?: string } = {}): void {
     const p = normalizePath(path);
+    treeEpoch++;
     this.mounts = this.mounts.filter((m) => m.path !== p);
     this.mounts.push({ path: p, fs, readOnly: opts.readOnly ?? false, subPath: normalizePath(opts.subPath ?? "/") });
     this.mounts.sort((a, b) => b.path.length - a.path.length || (a.path < b.path ? -1 : 1));
   }
   unmount(path: string): void {
+    treeEpoch++;
     const p = normalizePath(path);
     this.mounts = this.mounts.filter((m) => m.path !== p);
   }
@@ -182,6 +193,20 @@ export class Vfs {
 
   /** Resolves symlinks component by component (across mounts) to a real absolute path. */
   resolve(path: string, followLast = true): FsResult<string> {
+    if (this.resolvedEpoch !== treeEpoch || this.resolved.size >= RESOLVE_CACHE_MAX) {
+      this.resolved.clear();
+      this.resolvedEpoch = treeEpoch;
+    }
+    const key = followLast ? path : `\u0000${path}`;
+    let r = this.resolved.get(key);
+    if (!r) {
+      r = this.resolveUncached(path, followLast);
+      this.resolved.set(key, r);
+    }
+    return r;
+  }
+
+  private resolveUncached(path: string, followLast: boolean): FsResult<string> {
     // Hot path (every PATH lookup): index-based, no intermediate arrays unless a symlink is met.
     let parts = path.split("/");
     let real = "";

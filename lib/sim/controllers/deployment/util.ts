@@ -2,7 +2,7 @@
 // ReplicaSet split, maxSurge/maxUnavailable fenceposts, proportional-scaling fractions, status and
 // the Available/Progressing conditions.
 import { formatTime } from "../../core/time";
-import { ts, scaledValue, setCondition, stableStringify, byCreation, type Obj } from "../controller-utils";
+import { ts, scaledValue, setCondition, byCreation, type Obj } from "../controller-utils";
 
 export const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
 export const REVISION_HISTORY_ANNOTATION = "deployment.kubernetes.io/revision-history";
@@ -50,18 +50,43 @@ export function replicasOf(obj: Obj | undefined): number {
   return obj?.spec?.replicas ?? 0;
 }
 
+/** The template without its pod-template-hash label (shallow copies only: the input is shared). */
 function stripHash(template: Obj | undefined): Obj {
-  const t = JSON.parse(JSON.stringify(template ?? {}));
-  if (t.metadata?.labels) {
-    delete t.metadata.labels[POD_TEMPLATE_HASH_LABEL];
-    if (!Object.keys(t.metadata.labels).length) delete t.metadata.labels;
+  const t = template ?? {};
+  const labels = t.metadata?.labels;
+  if (!labels) return t;
+  const { [POD_TEMPLATE_HASH_LABEL]: _hash, ...rest } = labels;
+  void _hash;
+  const metadata = { ...t.metadata };
+  if (Object.keys(rest).length) metadata.labels = rest;
+  else delete metadata.labels;
+  return { ...t, metadata };
+}
+
+/** Equality of the JSON forms of two values (key order ignored, undefined members absent). */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
   }
-  return t;
+  const x = a as Obj;
+  const y = b as Obj;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    n++;
+    if (y[k] === undefined || !jsonEqual(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) n--;
+  return n === 0;
 }
 
 /** EqualIgnoreHash: templates equal apart from the pod-template-hash label. */
 export function equalIgnoreHash(a: Obj | undefined, b: Obj | undefined): boolean {
-  return stableStringify(stripHash(a)) === stableStringify(stripHash(b));
+  return jsonEqual(stripHash(a), stripHash(b));
 }
 
 /** FindNewReplicaSet: the oldest ReplicaSet whose template matches the Deployment's. */

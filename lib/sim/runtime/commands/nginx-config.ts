@@ -11,7 +11,23 @@ export type NginxConf = { servers: ServerConf[]; http: Directive[] };
 
 export class NginxConfigError extends Error {}
 
-function tokenize(text: string, file: string): { v: string; line: number; quoted: boolean }[] {
+type Token = { v: string; line: number; quoted: boolean };
+
+// Every nginx container parses the same packaged files: tokens are cached by file name and content (read-only).
+const tokenCache = new Map<string, readonly Token[]>();
+
+function tokenizeCached(text: string, file: string): readonly Token[] {
+  const key = `${file}\u0000${text}`;
+  let toks = tokenCache.get(key);
+  if (!toks) {
+    toks = tokenize(text, file);
+    if (tokenCache.size >= 64) tokenCache.clear();
+    tokenCache.set(key, toks);
+  }
+  return toks;
+}
+
+function tokenize(text: string, file: string): Token[] {
   const out: { v: string; line: number; quoted: boolean }[] = [];
   let line = 1;
   let i = 0;
@@ -45,7 +61,7 @@ function parseBlock(fs: Vfs, file: string, depth: number): Directive[] {
   if (depth > 10) throw new NginxConfigError(`too many nested includes in ${file}`);
   const text = fs.readFile(file);
   if (!text.ok) throw new NginxConfigError(`open() "${file}" failed (2: No such file or directory)`);
-  const toks = tokenize(text.value, file);
+  const toks = tokenizeCached(text.value, file);
   let p = 0;
   const parse = (nested: boolean): Directive[] => {
     const list: Directive[] = [];
