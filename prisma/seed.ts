@@ -1,9 +1,9 @@
 // seed — idempotent start-up data: the demo accounts, then the question bank (npm run db:seed;
 // also run by npm start after migrating). Running it again changes nothing that already exists.
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { hashPassword } from "../lib/auth/password";
-import { createDbClient, isUniqueViolation, type TDb } from "../lib/db/client";
+import { loadQuestionBank } from "../lib/bank/load-bank";
+import { createDbClient, isUniqueViolation, type Prisma, type TDb } from "../lib/db/client";
 import { normalizeEmail, type TRole } from "../lib/db/values";
 import { seedQuestionBank, type TBankEntry, type TBankSeedResult } from "./seed-question-bank";
 
@@ -19,7 +19,7 @@ export const DEMO_ACCOUNTS: readonly TDemoAccount[] = [
 export type TSeedResult = {
   accountsCreated: string[];
   accountsKept: string[];
-  bank: ({ kind: "seeded" } & TBankSeedResult) | { kind: "skipped"; reason: string };
+  bank: TBankSeedResult;
 };
 
 export async function seedDemoAccounts(db: TDb): Promise<Pick<TSeedResult, "accountsCreated" | "accountsKept">> {
@@ -47,33 +47,26 @@ export async function seedDemoAccounts(db: TDb): Promise<Pick<TSeedResult, "acco
 }
 
 /**
- * The bank comes from the question loader once it exists. Its contract: `lib/questions/index.ts`
- * exports `loadQuestionBank(dir: string)` resolving to the bank entries (or `{ questions }`), each
- * `{ id, topic, type, contentHash, content }`. Until then the step says why it was skipped.
+ * The question bank from <root>/questions, through the same loader as questions:check. Any invalid
+ * file fails the seed (and so `npm start`) with every error listed: serving a half-loaded bank would
+ * silently retire the questions that failed to parse.
  */
-export async function loadBankEntries(root: string): Promise<{ entries: TBankEntry[] } | { skipped: string }> {
-  const loaderPath = path.join(root, "lib", "questions", "index.ts");
-  const bankDir = path.join(root, "questions");
-  if (!existsSync(loaderPath)) return { skipped: "lib/questions (the question loader) is not present yet" };
-  if (!existsSync(bankDir)) return { skipped: "there is no questions/ folder" };
-  const loader = (await import(loaderPath)) as { loadQuestionBank?: (dir: string) => Promise<unknown> };
-  if (typeof loader.loadQuestionBank !== "function") {
-    return { skipped: "lib/questions does not export loadQuestionBank(dir)" };
-  }
-  const loaded = await loader.loadQuestionBank(bankDir);
-  const entries = Array.isArray(loaded) ? loaded : (loaded as { questions?: unknown }).questions;
-  if (!Array.isArray(entries)) throw new Error("loadQuestionBank(dir) returned neither an array nor { questions }");
-  return { entries: entries as TBankEntry[] };
+export async function loadBankEntries(root: string): Promise<TBankEntry[]> {
+  const questions = await loadQuestionBank(path.join(root, "questions"));
+  return questions.map((q) => ({
+    id: q.id,
+    topic: q.topic,
+    type: q.type,
+    contentHash: q.contentHash,
+    // The validated question as plain JSON (optional fields left out rather than stored as undefined).
+    content: JSON.parse(JSON.stringify(q.content)) as Prisma.InputJsonValue,
+  }));
 }
 
 export async function seedDatabase(db: TDb, options: { root?: string } = {}): Promise<TSeedResult> {
   const accounts = await seedDemoAccounts(db);
-  const loaded = await loadBankEntries(options.root ?? process.cwd());
-  const bank: TSeedResult["bank"] =
-    "skipped" in loaded
-      ? { kind: "skipped", reason: loaded.skipped }
-      : { kind: "seeded", ...(await seedQuestionBank(db, loaded.entries)) };
-  return { ...accounts, bank };
+  const entries = await loadBankEntries(options.root ?? process.cwd());
+  return { ...accounts, bank: await seedQuestionBank(db, entries) };
 }
 
 export function describeSeed(result: TSeedResult): string[] {
@@ -81,13 +74,7 @@ export function describeSeed(result: TSeedResult): string[] {
     `demo accounts: ${result.accountsCreated.length} created, ${result.accountsKept.length} already present`,
     ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(10)} ${a.email.padEnd(26)} ${a.password}`),
   ];
-  if (result.bank.kind === "seeded") {
-    lines.push(
-      `question bank: ${result.bank.questions} questions, ${result.bank.newVersions} new versions, ${result.bank.retired} retired`,
-    );
-  } else {
-    lines.push(`question bank: skipped (${result.bank.reason})`);
-  }
+  lines.push(`question bank: ${result.bank.questions} questions, ${result.bank.newVersions} new versions, ${result.bank.retired} retired`);
   return lines;
 }
 
