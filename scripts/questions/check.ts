@@ -47,12 +47,13 @@ function parseArgs(argv: string[]): TArgs {
 async function runPool(questions: TBankQuestion[], opts: TSelfTestOptions, jobs: number): Promise<TSelfTestResult[]> {
   // Simulator tasks first (the slow ones), so the pool stays busy to the end.
   const queue = [...questions].sort((a, b) => Number(isSimQuestion(b.content)) - Number(isSimQuestion(a.content)));
-  if (jobs <= 1 || queue.filter((q) => isSimQuestion(q.content)).length < 4) return queue.map((q) => selfTest(q.content, q.file, opts));
+  if (jobs <= 1 || queue.filter((q) => isSimQuestion(q.content)).length < 2) return queue.map((q) => selfTest(q.content, q.file, opts));
   const results: TSelfTestResult[] = [];
   const workerFile = path.join(__dirname, "self-test-worker.ts");
   await Promise.all(
     Array.from({ length: jobs }, () => {
-      const worker = new Worker(workerFile, { execArgv: ["--import", "tsx"], workerData: opts });
+      // tsx's CommonJS hook makes the TypeScript worker loadable (`--import tsx` in execArgv is not honoured by workers).
+      const worker = new Worker(`require("tsx/cjs"); require(${JSON.stringify(workerFile)});`, { eval: true, workerData: opts });
       return new Promise<void>((resolve, reject) => {
         const next = () => {
           const q = queue.shift();
