@@ -16,6 +16,7 @@ export function AppHeader({ user, t, theme }: { user: CurrentUser | null; t: Tra
   const links: { href: string; label: string }[] = user
     ? [
         { href: "/dashboard", label: t("nav.dashboard") },
+        { href: "/practice", label: t("nav.practice") },
         { href: "/review", label: t("nav.review") },
         ...(hasRole(user.role, "INSTRUCTOR") ? [{ href: "/instructor", label: t("nav.instructor") }] : []),
         ...(hasRole(user.role, "ADMIN") ? [{ href: "/admin/users", label: t("nav.admin") }] : []),
