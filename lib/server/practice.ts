@@ -7,6 +7,7 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { db, isUniqueViolation, Prisma } from "@/lib/db";
+import { getGradingEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { GRADER_VERSION } from "@/lib/grading";
 import { isSimQuestion, renderQuestion, toClientQuestion, ZAnswer, type TAnswer, type TClientQuestion, type TQuestion, type TText } from "@/lib/questions";
@@ -17,6 +18,10 @@ import { loadVersionContent, noteExcerpt, toPercent, type TNoteExcerpt } from ".
 export const MAX_ANSWER_BYTES = 64 * 1024;
 /** How long a second request with the same idempotency key waits for the first one's grade. */
 const WAIT_FOR_GRADE_MS = 30_000;
+/** A claimed answer still ungraded this long after its claim was abandoned by a crashed request. */
+function staleClaimMs(): number {
+  return getGradingEnv().GRADING_JOB_TIMEOUT_MS + 30_000;
+}
 const WAIT_POLL_MS = 100;
 
 export const ZIdempotencyKey = z.string().trim().min(8).max(128).regex(/^[A-Za-z0-9_:.-]+$/);
@@ -228,16 +233,20 @@ export function buildReveal(question: TQuestion, seed: number): TReveal {
 type TAnswerRow = {
   id: string;
   attemptId: string;
+  payload: Prisma.JsonValue;
   result: Prisma.JsonValue;
   gradedAt: Date | null;
+  createdAt: Date;
   attempt: { userId: string; status: string; seed: number; questionVersionId: string | null };
 };
 
 const ANSWER_ROW_SELECT = {
   id: true,
   attemptId: true,
+  payload: true,
   result: true,
   gradedAt: true,
+  createdAt: true,
   attempt: { select: { userId: true, status: true, seed: true, questionVersionId: true } },
 } as const;
 
@@ -252,7 +261,58 @@ async function storedSubmitResult(row: TAnswerRow): Promise<TSubmitResult> {
   };
 }
 
-/** The stored answer for a key another request is grading right now, once it has its grade. */
+/**
+ * Grades a claimed answer and stores the result. A graded answer closes the attempt if it is still
+ * in progress: of two different submits racing, the first grade decides the attempt's score and the
+ * second answer stays in its history.
+ */
+async function gradeAndStore(
+  answerId: string,
+  attempt: Pick<TOwnedAttempt, "id" | "seed" | "status">,
+  question: TQuestion,
+  answer: TAnswer,
+): Promise<TSubmitResult> {
+  const result = await gradeAnswerInPool(question, answer, attempt.seed);
+  const now = new Date();
+  const graded = result.status === "graded";
+  const answerUpdate = db.answer.update({
+    where: { id: answerId },
+    data: {
+      result: result as unknown as Prisma.InputJsonValue,
+      score: graded ? result.score : null,
+      maxScore: graded ? result.maxScore : null,
+      valid: graded,
+      gradedAt: now,
+      graderVersion: GRADER_VERSION,
+    },
+  });
+  let attemptStatus = attempt.status;
+  if (graded) {
+    const [, closed] = await db.$transaction([
+      answerUpdate,
+      db.attempt.updateMany({
+        where: { id: attempt.id, status: "in_progress" },
+        data: { status: "graded", score: result.score, maxScore: result.maxScore, submittedAt: now },
+      }),
+    ]);
+    attemptStatus =
+      closed.count === 1 ? "graded" : ((await db.attempt.findUnique({ where: { id: attempt.id }, select: { status: true } }))?.status ?? "graded");
+  } else {
+    await answerUpdate;
+  }
+  return {
+    answerId,
+    result,
+    reveal: graded && attemptStatus === "graded" ? buildReveal(question, attempt.seed) : null,
+    attemptStatus,
+  };
+}
+
+/**
+ * The stored answer for a key another request is grading, once it has its grade. When that
+ * request died mid-grade (its instance crashed or restarted), the claim goes stale and this request
+ * takes it over: moving createdAt forward is the compare-and-set that lets exactly one waiter win.
+ */
 async function waitForGrade(user: CurrentUser, attemptId: string, key: string): Promise<TSubmitResult> {
   const deadline = Date.now() + WAIT_FOR_GRADE_MS;
   for (;;) {
@@ -262,6 +322,15 @@ async function waitForGrade(user: CurrentUser, attemptId: string, key: string): 
     if (row.attempt.userId !== user.id) throw new AppError("CONFLICT");
     if (row.attemptId !== attemptId) throw new AppError("CONFLICT");
     if (row.gradedAt) return storedSubmitResult(row);
+    if (Date.now() - row.createdAt.getTime() > staleClaimMs()) {
+      const taken = await db.answer.updateMany({ where: { id: row.id, gradedAt: null, createdAt: row.createdAt }, data: { createdAt: new Date() } });
+      if (taken.count === 1) {
+        const attempt = await loadOwnedPracticeAttempt(user, attemptId);
+        const answer = ZAnswer.safeParse(row.payload);
+        if (!answer.success) throw new AppError("CONFLICT");
+        return gradeAndStore(row.id, attempt, await questionOf(attempt), answer.data);
+      }
+    }
     if (Date.now() > deadline) throw new AppError("CONFLICT");
     await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
   }
@@ -302,42 +371,7 @@ export async function submitAnswer(user: CurrentUser, attemptId: string, answerI
     if (isUniqueViolation(error)) return waitForGrade(user, attemptId, key.data);
     throw error;
   }
-
-  const result = await gradeAnswerInPool(question, answer, attempt.seed);
-  const now = new Date();
-  const graded = result.status === "graded";
-  const answerUpdate = db.answer.update({
-    where: { id: answerId },
-    data: {
-      result: result as unknown as Prisma.InputJsonValue,
-      score: graded ? result.score : null,
-      maxScore: graded ? result.maxScore : null,
-      valid: graded,
-      gradedAt: now,
-      graderVersion: GRADER_VERSION,
-    },
-  });
-  let attemptStatus = attempt.status;
-  if (graded) {
-    // Only an attempt still in progress is closed: of two different submits racing, the first
-    // grade decides the attempt's score; the second answer is kept in its history.
-    const [, closed] = await db.$transaction([
-      answerUpdate,
-      db.attempt.updateMany({
-        where: { id: attempt.id, status: "in_progress" },
-        data: { status: "graded", score: result.score, maxScore: result.maxScore, submittedAt: now },
-      }),
-    ]);
-    attemptStatus = closed.count === 1 ? "graded" : ((await db.attempt.findUnique({ where: { id: attempt.id }, select: { status: true } }))?.status ?? "graded");
-  } else {
-    await answerUpdate;
-  }
-  return {
-    answerId,
-    result,
-    reveal: graded && attemptStatus === "graded" ? buildReveal(question, attempt.seed) : null,
-    attemptStatus,
-  };
+  return gradeAndStore(answerId, attempt, question, answer);
 }
 
 // ─── Precheck and results ────────────────────────────────────────────────────────────────────────

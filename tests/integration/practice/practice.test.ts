@@ -111,6 +111,28 @@ describeEachProvider("practice", (suite) => {
     expect(gradeSpy.mock.calls.length - callsBefore).toBe(1);
   });
 
+  it("takes over a claim abandoned by a request that died mid-grade", async () => {
+    const user = await makeLearner(suite.db);
+    const { attemptId, seed } = await openPractice(user, SINGLE_CHOICE.id);
+    const version = await suite.db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { questionVersionId: true } });
+    const key = newKey();
+    // What a crashed instance leaves behind: the key claimed long ago, never graded.
+    await suite.db.answer.create({
+      data: {
+        attemptId,
+        questionVersionId: version.questionVersionId!,
+        payload: { type: "single-choice", choice: "always" },
+        seed,
+        idempotencyKey: key,
+        createdAt: new Date(Date.now() - 10 * 60_000),
+      },
+    });
+    const resumed = await submitAnswer(user, attemptId, { type: "single-choice", choice: "always" }, key);
+    expect(resumed.result).toMatchObject({ status: "graded", score: 1 });
+    expect(resumed.attemptStatus).toBe("graded");
+    expect(await suite.db.answer.count({ where: { attemptId } })).toBe(1);
+  });
+
   it("starts a new attempt with a new seed on retry and keeps the old one listed", async () => {
     const user = await makeLearner(suite.db);
     const first = await openPractice(user, SINGLE_CHOICE.id);
