@@ -17,6 +17,8 @@ import type { TCheckResult, TGradeOptions, TGradeResult } from "./types";
 export const DEFAULT_BUDGET_MS = 2000;
 /** Setup may advance an hour, the answer's commands and checks another hour or two. */
 export const GRADING_LIMITS: Partial<Limits> = { maxStepsPerAdvance: 200_000, maxObjects: 3_000, maxVirtualSeconds: 4 * 3600 };
+/** A manifest plus commands longer than this is not an exam answer (kubectl's own manifest limit is 64 KiB). */
+export const MAX_ANSWER_CHARS = 128 * 1024;
 /** Virtual seconds per simulation slice between wall-clock budget checks. */
 const SLICE_SECONDS = 10;
 
@@ -109,7 +111,8 @@ function setUp(q: TSimQuestion, seed: number, budget: Budget, limits?: Partial<L
   const session = new KubectlSession(cluster, { namespace });
   if (setup?.commands) {
     const out = runScript(session, setup.commands, budget);
-    if (out.stderr.trim()) setupErrors.push(...out.stderr.trim().split("\n"));
+    // kubectl's warnings (e.g. a missing last-applied annotation) are not failures.
+    setupErrors.push(...out.stderr.split("\n").filter((l) => l.trim() && !l.startsWith("Warning:")));
   }
   if (setup?.advance) advanceSliced(cluster, setup.advance, budget);
   return { cluster, session: new KubectlSession(cluster, { namespace }), setupErrors };
@@ -231,6 +234,10 @@ function runTask(q: TSimQuestion, answer: TSimAnswer | undefined, opts: TSimGrad
   let parsedKinds: string[] = [];
   if (answer) {
     if (!manifest && !commands) return invalidResult(EMPTY_ANSWER);
+    const size = (manifest?.length ?? 0) + (commands?.length ?? 0);
+    if (size > MAX_ANSWER_CHARS) {
+      return invalidResult({ zh: `答案过长（上限 ${MAX_ANSWER_CHARS} 个字符）。`, en: `The answer is too long (at most ${MAX_ANSWER_CHARS} characters).` }, [`${size} characters`]);
+    }
     if (manifest) {
       const parsed = parseManifest(manifest);
       if (!parsed.ok) return invalidResult({ zh: "清单不是有效的 YAML。", en: "The manifest is not valid YAML." }, kubectlParseError(manifest, parsed.message));

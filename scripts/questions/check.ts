@@ -13,6 +13,8 @@ import { selfTest, type TSelfTestOptions, type TSelfTestResult } from "./self-te
 import { checkStatic } from "./static-checks";
 import { coverageReport } from "./coverage";
 
+const SLOW_MS = 1000;
+
 type TArgs = { topics: Set<string>; coverage: boolean; seeds: number; jobs: number; budgetMs: number; verbose: boolean };
 
 function parseArgs(argv: string[]): TArgs {
@@ -100,6 +102,14 @@ async function main(): Promise<void> {
       failed = true;
       for (const f of r.failures) console.error(`FAIL ${f}`);
     } else if (args.verbose) console.log(`ok   ${r.file} (${Math.round(r.ms)} ms)`);
+  }
+  const slow = results
+    .filter((r) => r.simulations > 0 && r.ms / r.simulations > SLOW_MS)
+    .sort((a, b) => b.ms / b.simulations - a.ms / a.simulations);
+  if (slow.length) {
+    // Informational (wall-clock time depends on the machine's load): learners' answers are graded within 2 s.
+    console.log(`\nslow simulator tasks (average wall-clock ms per grading, over ${SLOW_MS} ms):`);
+    for (const r of slow.slice(0, 10)) console.log(`  ${r.file}: ${Math.round(r.ms / r.simulations)} ms`);
   }
   const failing = results.filter((r) => r.failures.length).length;
   console.log(

@@ -8,7 +8,7 @@
 //                    Kubernetes manifest, graded as {type: sim, manifest: <file text>}
 //   .sh / .txt       (simulator tasks) a kubesim script: kubectl lines, sleep N, here-documents,
 //                    graded as {type: sim, commands: <file text>}
-// The report's bulky parts (events, timeline, get, describe, answer output) are printed only with --report.
+// The report's bulky parts (events, timeline, get, describe) are printed only with --report.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
@@ -74,5 +74,9 @@ if (!answer.success) {
   console.error(`${answerFile}: not an answer: ${answer.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   process.exit(1);
 }
-const result = gradeAnswer(question, answer.data as TAnswer, { seed, budgetMs, report: withReport });
-console.log(JSON.stringify(result, null, 2));
+const result = gradeAnswer(question, answer.data as TAnswer, { seed, budgetMs });
+if (result.status === "graded" && result.report && !withReport) {
+  // Keep what the answer itself printed; events, timeline, get and describe only with --report.
+  const { applyMessages, answerOutput, seed: s, virtualSeconds } = result.report;
+  console.log(JSON.stringify({ ...result, report: { applyMessages, answerOutput, seed: s, virtualSeconds } }, null, 2));
+} else console.log(JSON.stringify(result, null, 2));
