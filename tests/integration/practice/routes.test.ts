@@ -8,6 +8,9 @@ const holder = vi.hoisted(() => ({ db: undefined, session: null }) as TAuthHolde
 vi.mock("server-only", () => ({}));
 vi.mock("@/lib/db", async () => ({ ...(await import("@/lib/db/client")), db: dbVia(holder) }));
 vi.mock("next-auth", () => ({ getServerSession: async () => holder.session }));
+// Outside a request next/headers throws; the real getLocale would leave its user query running
+// past the suite. Failures are rendered in English here.
+vi.mock("@/lib/i18n/server", () => ({ getLocale: async () => "en" }));
 vi.stubEnv("NEXTAUTH_SECRET", "integration-test-secret-integration-test-secret");
 
 const terminalRoute = await import("@/app/api/terminal/route");
@@ -33,7 +36,7 @@ describeEachProvider("practice routes", (suite) => {
     holder.session = null;
     const response = await terminalRoute.POST(post("/api/terminal", { action: "open", attemptId: "x" }));
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await response.json()).toEqual({ ok: false, code: "UNAUTHENTICATED", message: "Please sign in to continue." });
     expect((await validateRoute.POST(post("/api/editor/validate", { manifest: "kind: Pod" }))).status).toBe(401);
     expect((await fieldsRoute.GET(new Request("http://localhost/api/editor/fields?apiVersion=v1&kind=Pod"))).status).toBe(401);
   });
