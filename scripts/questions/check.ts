@@ -1,7 +1,7 @@
 // questions:check — the whole bank's validation: schema errors (file + path), every question's
 // self-tests through the graders and the simulator, then coverage per objective and per topic.
-//   npm run questions:check [-- --topic T ...] [--no-coverage] [--seeds N] [--jobs N] [--budget MS] [--verbose]
-// --topic limits the self-tests (and printed schema errors) to those topics; coverage is always over
+//   npm run questions:check [-- --topic T ...] [questions/T/file.yaml ...] [--no-coverage] [--seeds N] [--jobs N] [--budget MS] [--verbose]
+// --topic (and file paths) limit the self-tests and printed schema errors to those topics/files; coverage is always over
 // the whole bank, and --no-coverage skips its thresholds (content writers checking one topic).
 // Self-tests run in a worker_threads pool (--jobs, default 2). Exit 0 only when everything passes.
 import os from "node:os";
@@ -15,10 +15,10 @@ import { coverageReport } from "./coverage";
 
 const SLOW_MS = 1000;
 
-type TArgs = { topics: Set<string>; coverage: boolean; seeds: number; jobs: number; budgetMs: number; verbose: boolean };
+type TArgs = { topics: Set<string>; files: Set<string>; coverage: boolean; seeds: number; jobs: number; budgetMs: number; verbose: boolean };
 
 function parseArgs(argv: string[]): TArgs {
-  const args: TArgs = { topics: new Set(), coverage: true, seeds: 2, jobs: Math.min(2, os.availableParallelism?.() ?? 2), budgetMs: 20_000, verbose: false };
+  const args: TArgs = { topics: new Set(), files: new Set(), coverage: true, seeds: 2, jobs: Math.min(2, os.availableParallelism?.() ?? 2), budgetMs: 20_000, verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -31,6 +31,7 @@ function parseArgs(argv: string[]): TArgs {
     else if (a === "--jobs" || a.startsWith("--jobs=")) args.jobs = Math.max(1, Number(value()) || 1);
     else if (a === "--budget" || a.startsWith("--budget=")) args.budgetMs = Math.max(100, Number(value()) || 20_000);
     else if (a === "--verbose" || a === "-v") args.verbose = true;
+    else if (/\.ya?ml$/.test(a)) args.files.add(a.replace(/\\/g, "/").replace(/^(?:\.\/)?(?:questions\/)?/, ""));
     else if (!a.startsWith("-")) args.topics.add(a);
     else {
       console.error(`unknown option ${a}`);
@@ -81,7 +82,8 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
   const bank = loadBankSync();
-  const inScope = (file: string) => args.topics.size === 0 || args.topics.has(file.split("/")[0]);
+  const inScope = (file: string) =>
+    (args.topics.size === 0 && args.files.size === 0) || args.topics.has(file.split("/")[0]) || args.files.has(file);
   let failed = false;
 
   const schemaErrors = bank.errors.filter((e) => inScope(e.file));

@@ -273,3 +273,20 @@ describe("replace-force tasks", () => {
     expect(graded(gradeStartingState(q, { seed: 1 })).score).toBe(0);
   });
 });
+
+describe("odd answers never throw", () => {
+  it.each([
+    [{ manifest: "- a\n- b\n" }, "invalid"],
+    [{ manifest: "42" }, "invalid"],
+    [{ manifest: "&a [*a, *a]" }, "invalid"],
+    [{ manifest: "apiVersion: v1\nkind: Pod\n" }, "invalid"],
+    [{ manifest: "apiVersion: v1\nkind: List\nitems: []\n" }, "invalid"],
+    [{ manifest: "x".repeat(200 * 1024) }, "invalid"],
+    [{ commands: "kubectl apply -f - <<EOF\napiVersion: v1\n" }, "graded"],
+    [{ commands: "kubectl apply -f /etc/passwd\nrm -rf /\n" }, "graded"],
+    [{ commands: "sleep 3000" }, "graded"],
+    [{ commands: "sleep 99999999" }, "error"],
+  ])("%j → %s", (answer, status) => {
+    expect(sim(sleeper, answer, 1, { report: false }).status).toBe(status);
+  });
+});
