@@ -150,6 +150,7 @@ export const en = {
   "exams.viewResult": "View result",
   "exams.accommodation": "Your time accommodation: × {multiplier}.",
   "exams.quizTopic": "Quiz: {topic}",
+  "exams.quizzes": "Quizzes by topic",
   "exams.shares": "Points per domain",
   "exam.timeLeft": "Time left",
   "exam.alert": "{minutes} minutes left.",

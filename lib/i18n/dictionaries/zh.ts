@@ -151,6 +151,7 @@ export const zh: Record<MessageKey, string> = {
   "exams.viewResult": "查看结果",
   "exams.accommodation": "你的考试时间调整：× {multiplier}。",
   "exams.quizTopic": "测验：{topic}",
+  "exams.quizzes": "按主题的测验",
   "exams.shares": "各领域分值",
   "exam.timeLeft": "剩余时间",
   "exam.alert": "还剩 {minutes} 分钟。",
