@@ -23,7 +23,11 @@ function sourceOf(url: string, line: number): string {
   }
   let file = url;
   let start = 0;
-  for (const m of marks) if (m.line <= line) (file = m.file), (start = m.line);
+  for (const m of marks) {
+    if (m.line > line) break;
+    file = m.file;
+    start = m.line;
+  }
   return `${file}@${line - start}`;
 }
 const label = (n: Node) => `${n.callFrame.functionName || "(anon)"} ${sourceOf(n.callFrame.url, n.callFrame.lineNumber)}`;
@@ -40,7 +44,10 @@ for (let i = 0; i < prof.samples.length; i++) {
   const seen = new Set<string>();
   while (n) {
     const l = label(n);
-    if (!seen.has(l)) incl.set(l, (incl.get(l) ?? 0) + dt), seen.add(l);
+    if (!seen.has(l)) {
+      incl.set(l, (incl.get(l) ?? 0) + dt);
+      seen.add(l);
+    }
     const p = parent.get(n.id);
     n = p === undefined ? undefined : byId.get(p);
   }

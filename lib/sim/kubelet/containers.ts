@@ -21,6 +21,8 @@ export type SignalPayload = ProcPayload & { signal: Signal };
 
 /** The kubelet's PLEG relists every second: exits are acted upon that long after they happen. */
 export const PLEG_RELIST_MS = 1000;
+/** pod_workers.go: a sync that returned an error is requeued after backOffPeriod (10 s; jitter not simulated). */
+export const POD_WORKER_BACKOFF_MS = 10_000;
 const MIN_GRACE_MS = 2000;
 const MAX_LOG_LINES = 5000;
 
@@ -280,14 +282,25 @@ function containerId(kl: KubeletState): string {
  */
 export function startContainer(kl: KubeletState, w: PodWorker, rec: ContainerRec, node: NodeAgent): boolean {
   const engine = kl.engine;
+  // generateAPIPodStatus runs at the start of a sync from the reasonCache the previous sync left.
+  const previous = rec.pullResult;
   const img = ensureImageExists(kl, w, rec, node);
-  if (img.kind === "pending") return false;
-  if (img.kind === "error") {
-    rec.waiting = { reason: img.reason, message: img.message };
-    containerEvent(kl, w, rec, "Warning", "Failed", `Error: ${img.reason}`);
-    retryAfter(kl, w, rec, img.reason === "ImagePullBackOff" ? backOffRetryDelay(kl, w, rec) : 10_000);
+  if (img.kind === "pending") {
+    if (previous) rec.waiting = previous;
     return false;
   }
+  if (img.kind === "error") {
+    const result = { reason: img.reason, message: img.message };
+    if (img.reason === "ImagePullBackOff") {
+      rec.waiting = previous ?? result;
+      rec.pullResult = result;
+    } else rec.waiting = result;
+    containerEvent(kl, w, rec, "Warning", "Failed", `Error: ${img.reason}`);
+    // A failed sync is retried after the pod worker's back-off period (pod_workers.go backOffPeriod).
+    retryAfter(kl, w, rec, POD_WORKER_BACKOFF_MS);
+    return false;
+  }
+  rec.pullResult = undefined;
   const image = img.image;
   const pod = w.pod as Obj;
   const envResult = makeEnvironment(engine, rec.spec, { pod, podIP: w.ip, hostIP: node.hostIP, nodeAllocatable: nodeAllocatable(engine, w.node) });
@@ -295,7 +308,7 @@ export function startContainer(kl: KubeletState, w: PodWorker, rec: ContainerRec
     rec.waiting = { reason: "CreateContainerConfigError", message: envResult.message };
     containerEvent(kl, w, rec, "Warning", "Failed", `Error: ${envResult.message}`);
     // The pod worker retries a failed sync after its 10 s back-off period.
-    retryAfter(kl, w, rec, 10_000);
+    retryAfter(kl, w, rec, POD_WORKER_BACKOFF_MS);
     return false;
   }
   const env: Record<string, string> = {};
@@ -393,10 +406,4 @@ export function startContainer(kl: KubeletState, w: PodWorker, rec: ContainerRec
 export function retryAfter(kl: KubeletState, w: PodWorker, rec: ContainerRec, delayMs: number): void {
   rec.retryAt = kl.engine.now() + delayMs;
   scheduleSync(kl, w, delayMs);
-}
-
-/** While an image pull is backing off, the pod worker retries every 10 s (and exactly when the back-off ends). */
-export function backOffRetryDelay(kl: KubeletState, w: PodWorker, rec: ContainerRec): number {
-  const end = kl.imageBackoff.windowEnd(`${w.uid}_${rec.spec.image ?? ""}`) ?? kl.engine.now();
-  return Math.max(0, Math.min(10_000, end - kl.engine.now()));
 }

@@ -92,6 +92,7 @@ export function completePull(kl: KubeletState, w: PodWorker, rec: ContainerRec, 
   let m = prevPullErr.get(kl);
   if (!m) prevPullErr.set(kl, (m = new Map()));
   m.set(key, `ErrImagePull: ${msg}`);
-  rec.waiting = { reason: "ErrImagePull", message: msg };
+  // The status shows it from the next sync on (see ContainerRec.pullResult).
+  rec.pullResult = { reason: "ErrImagePull", message: msg };
   containerEvent(kl, w, rec, "Warning", "Failed", "Error: ErrImagePull");
 }

@@ -8,8 +8,10 @@ import { Backoff } from "./backoff";
 import {
   findInstance,
   KILL_TIMER,
+  POD_WORKER_BACKOFF_MS,
   PROC_TIMER,
   resumeProcess,
+  retryAfter,
   sendStopSignal,
   signalProcess,
   SIGNAL_TIMER,
@@ -21,7 +23,7 @@ import { completePull, PULL_TIMER, type PullPayload } from "./images";
 import { completePostStart, POSTSTART_TIMER, type HookPayload } from "./lifecycle";
 import { agentFor, EVICTION_TIMER, NODE_MONITOR_TIMER, nodeMonitor, taintEviction } from "./node-lifecycle";
 import { defaultDeps } from "./ports";
-import { newWorker, podKey, podRemoved, syncPod, writeStatus } from "./pod-worker";
+import { newWorker, podKey, podRemoved, syncPod } from "./pod-worker";
 import { probeTick, PROBE_TIMER, type ProbePayload } from "./prober";
 import { refreshVolumes } from "./volumes";
 import { SYNC_CONTROLLER, type KubeletDeps, type KubeletState, type Obj, type PodWorker } from "./state";
@@ -164,13 +166,21 @@ export function installKubelet(engine: Engine, options: ClusterOptions = {}, dep
     const node = kl.nodes.get(w.node);
     const rec = [...w.init, ...w.regular].find((r) => r.name === pp.container);
     if (!node?.running || !rec) return;
+    const firstFailure = rec.pullResult === undefined;
     completePull(kl, w, rec, node, pp);
-    if (rec.waiting?.reason === "ErrImagePull") {
-      // The failure shows as ErrImagePull until the worker's next sync (the status update round-trip).
-      rec.retryAt = engine.now() + 1000;
-      writeStatus(kl, w);
-      engine.schedule(1000, "kubelet.sync", { uid: w.uid });
-    } else syncPod(kl, w);
+    if (rec.pullResult?.reason !== "ErrImagePull") {
+      syncPod(kl, w);
+      return;
+    }
+    if (firstFailure) {
+      // The first pull ran in the sync that created the sandbox; PLEG reported the sandbox meanwhile, so the
+      // pod worker syncs again at once: it publishes ErrImagePull and finds the image in back-off.
+      rec.waiting = rec.pullResult;
+      syncPod(kl, w);
+    } else {
+      // The sync that pulled failed: the pod worker retries after its back-off period; the status changes then.
+      retryAfter(kl, w, rec, POD_WORKER_BACKOFF_MS);
+    }
   });
   engine.onTimer(NODE_MONITOR_TIMER, (p) => nodeMonitor(kl, p as never));
   engine.onTimer(EVICTION_TIMER, (p) => taintEviction(kl, p as never));

@@ -12,9 +12,13 @@ describe("notes: image pull policies against a private registry", () => {
     c.apply(makePod("pod1", { containers: [{ name: "c1", image: "harbar.wego.red/library/nginx:1.9.0" }] }));
     c.apply(makePod("pod3", { containers: [{ name: "c1", image: "harbro.wego.red/library/nginx:1.9.0", imagePullPolicy: "Never" }] }));
     advance(c, 3);
+    // ErrImagePull until the pod worker's retry 10 s after the failed pull, ImagePullBackOff from then on.
+    expect(podStatusColumn(pod(c, "pod1"))).toBe("ErrImagePull");
+    advance(c, 10);
     expect(podStatusColumn(pod(c, "pod1"))).toBe("ImagePullBackOff");
-    expect(eventTrace(c, "pod1")[1]).toContain('Failed to pull image "harbar.wego.red/library/nginx:1.9.0": ');
-    expect(eventTrace(c, "pod1")[1]).toContain("harbar.wego.red");
+    const failed = eventTrace(c, "pod1").find((l) => l.includes("Failed to pull image"));
+    expect(failed).toContain('Failed to pull image "harbar.wego.red/library/nginx:1.9.0": ');
+    expect(failed).toContain("harbar.wego.red");
     expect(podStatusColumn(pod(c, "pod3"))).toBe("ErrImageNeverPull");
   });
 });

@@ -269,6 +269,7 @@ function cancelPending(kl: KubeletState, w: PodWorker): void {
     if (rec.pull) kl.engine.cancel(rec.pull.timer);
     rec.pull = undefined;
     rec.retryAt = undefined;
+    rec.pullResult = undefined;
   }
 }
 
@@ -310,6 +311,7 @@ function applySpecChanges(kl: KubeletState, w: PodWorker, pod: Obj): void {
     rec.spec = spec;
     rec.waiting = undefined;
     rec.retryAt = undefined;
+    rec.pullResult = undefined;
     const inst = lastInstance(rec);
     if (inst && isRunning(inst)) {
       killContainer(kl, w, rec, inst, { message: `Container ${rec.name} definition changed, will be restarted`, graceMs: podGraceMs(w), restart: true });

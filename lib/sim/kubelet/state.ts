@@ -101,6 +101,12 @@ export type ContainerRec = {
   startAuthorized?: boolean;
   /** A failed sync step (pull error, config error) is retried by the pod worker no earlier than this. */
   retryAt?: number;
+  /**
+   * The kubelet's reasonCache entry of the last image step (ErrImagePull / ImagePullBackOff): a sync
+   * publishes the status generated from the previous sync's result before it acts, so what a sync finds
+   * shows up one pod-worker retry (10 s) later.
+   */
+  pullResult?: { reason: string; message?: string };
   /** Next time a back-off retry may emit its BackOff event again (pod workers retry every 10 s). */
   nextBackOffEventAt?: number;
 };

@@ -198,7 +198,7 @@ spec:
 
   it("003's registry and tag typos end in ErrImagePull / ImagePullBackOff", () => {
     const t = terminal(64);
-    t.run("kubectl run pod1 --image=harbar.wego.red/library/nginx:1.9.0\nkubectl run pod4 --image=nginx:1.9.0s --image-pull-policy=IfNotPresent\nsleep 30");
+    t.run("kubectl run pod1 --image=harbar.wego.red/library/nginx:1.9.0\nkubectl run pod4 --image=nginx:1.9.0s --image-pull-policy=IfNotPresent\nsleep 15");
     const pods = t.run("kubectl get pods").stdout;
     expect(row(pods, "pod1")).toMatchObject({ READY: "0/1", STATUS: "ImagePullBackOff" });
     expect(row(pods, "pod4")).toMatchObject({ READY: "0/1", STATUS: "ImagePullBackOff" });

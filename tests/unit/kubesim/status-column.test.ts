@@ -35,7 +35,8 @@ const CASES: Case[] = [
     ),
   },
   { name: "ErrImagePull", status: "ErrImagePull", after: 2, manifest: pod("  containers:\n  - name: c\n    image: nginx:1.999\n") },
-  { name: "ImagePullBackOff", status: "ImagePullBackOff", after: 25, manifest: pod("  containers:\n  - name: c\n    image: nginx:1.999\n") },
+  // ErrImagePull from the failed pull (1.2 s) until the pod worker's retry 10 s later (kubelet reasonCache).
+  { name: "ImagePullBackOff", status: "ImagePullBackOff", after: 15, manifest: pod("  containers:\n  - name: c\n    image: nginx:1.999\n") },
   { name: "ErrImageNeverPull", status: "ErrImageNeverPull", after: 5, manifest: pod("  containers:\n  - name: c\n    image: nginx:1.25\n    imagePullPolicy: Never\n") },
   { name: "InvalidImageName", status: "InvalidImageName", after: 5, manifest: pod("  containers:\n  - name: c\n    image: NGINX\n") },
   {
