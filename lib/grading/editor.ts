@@ -65,18 +65,23 @@ function statusDiagnostics(status: ApiStatus, doc: TDocText, firstLine: number):
   const causes = status.details?.causes ?? [];
   const fields = [...status.message.matchAll(/(?:unknown|duplicate) field "([^"]+)"/g)].map((m) => m[1]);
   if (fields.length) {
-    return fields.map((f) => {
-      const line = locateField(doc, f);
-      return { line: line ?? firstLine, column: 1, message: line ? status.message : status.message };
-    });
+    return fields.map((f) => at(doc, locateField(doc, f), firstLine, status.message));
   }
   if (causes.length) {
     return causes.map((c) => {
       const line = c.field ? locateField(doc, c.field) : undefined;
-      return { line: line ?? firstLine, column: 1, message: c.field ? `${c.field}: ${c.message ?? ""}` : c.message ?? status.message };
+      return at(doc, line, firstLine, c.field ? `${c.field}: ${c.message ?? ""}` : c.message ?? status.message);
     });
   }
   return [{ line: firstLine, column: 1, message: status.message }];
+}
+
+/** A diagnostic at a located line (its key's column), else at the document's first line. */
+function at(doc: TDocText, line: number | undefined, firstLine: number, message: string): TEditorDiagnostic {
+  if (line === undefined) return { line: firstLine, column: 1, message };
+  const text = doc.text.split("\n")[line - doc.startLine] ?? "";
+  const key = /^[\s-]*/.exec(text)?.[0].length ?? 0;
+  return { line, column: key + 1, message };
 }
 
 /**

@@ -41,6 +41,7 @@ describe("validateManifestForEditor", () => {
     expect(d).toHaveLength(1);
     const lines = text.split("\n");
     expect(lines[d[0].line - 1]).toContain("readinessProbee:");
+    expect(lines[d[0].line - 1].slice(d[0].column - 1)).toMatch(/^readinessProbee:/);
     expect(d[0].message).toContain('strict decoding error: unknown field "spec.containers[1].readinessProbee"');
   });
 
