@@ -71,9 +71,9 @@ export default async function PracticePage({ searchParams }: { searchParams: Pro
         <h2 id="question-list">{t("practice.list.title")}</h2>
         <Card>
           <form method="get" action="/practice" className={styles.filters} aria-label={t("practice.filters.label")}>
-            <label className={styles.filter}>
-              <span>{t("practice.filters.topic")}</span>
-              <Select name="topic" defaultValue={filters.topic ?? ""}>
+            <div className={styles.filter}>
+              <label htmlFor="filter-topic">{t("practice.filters.topic")}</label>
+              <Select id="filter-topic" name="topic" defaultValue={filters.topic ?? ""}>
                 <option value="">{t("practice.filters.any")}</option>
                 {syllabus.map((s) => (
                   <option key={s.topic} value={s.topic}>
@@ -81,10 +81,10 @@ export default async function PracticePage({ searchParams }: { searchParams: Pro
                   </option>
                 ))}
               </Select>
-            </label>
-            <label className={styles.filter}>
-              <span>{t("practice.filters.objective")}</span>
-              <Select name="objective" defaultValue={filters.objective ?? ""}>
+            </div>
+            <div className={styles.filter}>
+              <label htmlFor="filter-objective">{t("practice.filters.objective")}</label>
+              <Select id="filter-objective" name="objective" defaultValue={filters.objective ?? ""}>
                 <option value="">{t("practice.filters.any")}</option>
                 {objectives.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -92,10 +92,10 @@ export default async function PracticePage({ searchParams }: { searchParams: Pro
                   </option>
                 ))}
               </Select>
-            </label>
-            <label className={styles.filter}>
-              <span>{t("practice.filters.type")}</span>
-              <Select name="type" defaultValue={filters.type ?? ""}>
+            </div>
+            <div className={styles.filter}>
+              <label htmlFor="filter-type">{t("practice.filters.type")}</label>
+              <Select id="filter-type" name="type" defaultValue={filters.type ?? ""}>
                 <option value="">{t("practice.filters.any")}</option>
                 {QUESTION_TYPES.map((type) => (
                   <option key={type} value={type}>
@@ -103,10 +103,10 @@ export default async function PracticePage({ searchParams }: { searchParams: Pro
                   </option>
                 ))}
               </Select>
-            </label>
-            <label className={styles.filter}>
-              <span>{t("practice.filters.difficulty")}</span>
-              <Select name="difficulty" defaultValue={filters.difficulty ?? ""}>
+            </div>
+            <div className={styles.filter}>
+              <label htmlFor="filter-difficulty">{t("practice.filters.difficulty")}</label>
+              <Select id="filter-difficulty" name="difficulty" defaultValue={filters.difficulty ?? ""}>
                 <option value="">{t("practice.filters.any")}</option>
                 {DIFFICULTIES.map((d) => (
                   <option key={d} value={d}>
@@ -114,10 +114,10 @@ export default async function PracticePage({ searchParams }: { searchParams: Pro
                   </option>
                 ))}
               </Select>
-            </label>
-            <label className={styles.filter}>
-              <span>{t("practice.filters.status")}</span>
-              <Select name="status" defaultValue={filters.status ?? ""}>
+            </div>
+            <div className={styles.filter}>
+              <label htmlFor="filter-status">{t("practice.filters.status")}</label>
+              <Select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
                 <option value="">{t("practice.filters.any")}</option>
                 {PRACTICE_STATUSES.map((s) => (
                   <option key={s} value={s}>
@@ -125,11 +125,11 @@ export default async function PracticePage({ searchParams }: { searchParams: Pro
                   </option>
                 ))}
               </Select>
-            </label>
-            <label className={styles.filter}>
-              <span>{t("practice.filters.search")}</span>
-              <Input type="search" name="q" defaultValue={filters.q ?? ""} />
-            </label>
+            </div>
+            <div className={styles.filter}>
+              <label htmlFor="filter-q">{t("practice.filters.search")}</label>
+              <Input type="search" id="filter-q" name="q" defaultValue={filters.q ?? ""} />
+            </div>
             <div className={styles.filterActions}>
               <Button type="submit">{t("practice.filters.apply")}</Button>
               {filtered ? (

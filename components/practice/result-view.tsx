@@ -38,12 +38,12 @@ function CheckItem({ check }: { check: TCheckResult }) {
       <div className={styles.checkBody}>
         <p className={styles.checkTitle}>
           <span className="visually-hidden">{check.passed ? t("practice.result.passed") : t("practice.result.failed")}: </span>
-          {pickText(check.description, locale)}{" "}
+          {renderInline(pickText(check.description, locale))}{" "}
           <span className="muted">
             ({t("practice.result.points", { earned: Math.round(check.earned * 100) / 100, weight: check.weight })})
           </span>
         </p>
-        {!check.passed && check.feedback ? <p className={styles.checkFeedback}>{pickText(check.feedback, locale)}</p> : null}
+        {!check.passed && check.feedback ? <p className={styles.checkFeedback}>{renderInline(pickText(check.feedback, locale))}</p> : null}
         <dl className={styles.checkFacts}>
           <dt>{t("practice.result.expected")}</dt>
           <dd>
@@ -71,11 +71,13 @@ function CheckItem({ check }: { check: TCheckResult }) {
 
 function SimReport({ report }: { report: TSimReport }) {
   const { t } = useI18n();
+  // Applying the manifest prints "pod/web created" into stdout too: list only what stdout lacks.
+  const applyOnly = report.applyMessages.filter((message) => !report.answerOutput.stdout.includes(message));
   return (
     <>
-      {report.applyMessages.length > 0 || report.answerOutput.stdout || report.answerOutput.stderr ? (
+      {applyOnly.length > 0 || report.answerOutput.stdout || report.answerOutput.stderr ? (
         <Section title={t("practice.result.answerOutput")}>
-          {report.applyMessages.length > 0 ? <pre className={styles.pre}>{report.applyMessages.join("\n")}</pre> : null}
+          {applyOnly.length > 0 ? <pre className={styles.pre}>{applyOnly.join("\n")}</pre> : null}
           {report.answerOutput.stdout ? <pre className={styles.pre}>{report.answerOutput.stdout}</pre> : null}
           {report.answerOutput.stderr ? <pre className={`${styles.pre} ${styles.preError}`}>{report.answerOutput.stderr}</pre> : null}
         </Section>

@@ -246,5 +246,5 @@ export default function WebTerminal({ attemptId, label, messages, onSession, onC
     };
   }, [attemptId, label, messages.connecting, messages.failed, messages.unavailable, messages.readOnly]);
 
-  return <div ref={host} className="web-terminal" data-testid="web-terminal" data-status={status} style={{ height: "22rem", padding: "0.5rem" }} />;
+  return <div ref={host} className="web-terminal" data-testid="web-terminal" data-status={status} style={{ height: "22rem" }} />;
 }
