@@ -146,6 +146,8 @@ type TOwnedSession = {
   closedAt: Date | null;
   options: TClusterOptions;
   attemptStatus: string | null;
+  /** For an exam task's terminal: whether its exam session is still open at the time of the check. */
+  exam: { status: string; deadlineAt: Date } | null;
 };
 
 /** The user's own terminal session; anyone else's (or a missing one) is NOT_FOUND. */
@@ -153,12 +155,27 @@ async function loadOwnedSession(user: CurrentUser, sessionId: unknown): Promise<
   if (typeof sessionId !== "string" || sessionId.length === 0 || sessionId.length > 64) throw new AppError("NOT_FOUND");
   const row = await db.terminalSession.findFirst({
     where: { id: sessionId, userId: user.id },
-    select: { id: true, seed: true, createdAt: true, closedAt: true, clusterOptions: true, attempt: { select: { status: true } } },
+    select: {
+      id: true,
+      seed: true,
+      createdAt: true,
+      closedAt: true,
+      clusterOptions: true,
+      attempt: { select: { status: true, examSession: { select: { status: true, deadlineAt: true } } } },
+    },
   });
   if (!row) throw new AppError("NOT_FOUND");
   const options = ZClusterOptions.safeParse(row.clusterOptions);
   if (!options.success) throw new AppError("INTERNAL", { cause: new Error(`terminal session ${row.id} has no replay options`) });
-  return { id: row.id, seed: row.seed, createdAt: row.createdAt, closedAt: row.closedAt, options: options.data, attemptStatus: row.attempt?.status ?? null };
+  return {
+    id: row.id,
+    seed: row.seed,
+    createdAt: row.createdAt,
+    closedAt: row.closedAt,
+    options: options.data,
+    attemptStatus: row.attempt?.status ?? null,
+    exam: row.attempt?.examSession ?? null,
+  };
 }
 
 async function storedCommands(sessionId: string) {
@@ -169,12 +186,41 @@ async function storedCommands(sessionId: string) {
   });
 }
 
+type TTerminalAttempt = Awaited<ReturnType<typeof loadOwnedPracticeAttempt>> & {
+  examSessionId: string | null;
+  examTaskIndex: number | null;
+  /** Commands may run: a practice attempt in progress, or an exam task whose session is open and in time. */
+  writable: boolean;
+};
+
+/** The user's own practice or exam attempt (assignment attempts have their own pages). */
+async function loadOwnedTerminalAttempt(user: CurrentUser, attemptId: unknown, now: Date): Promise<TTerminalAttempt> {
+  if (typeof attemptId !== "string" || attemptId.length === 0 || attemptId.length > 64) throw new AppError("NOT_FOUND");
+  const row = await db.attempt.findFirst({
+    where: { id: attemptId, userId: user.id },
+    select: { mode: true, examSessionId: true, examTaskIndex: true, examSession: { select: { status: true, deadlineAt: true } } },
+  });
+  if (!row) throw new AppError("NOT_FOUND");
+  if (row.mode === "practice") {
+    const attempt = await loadOwnedPracticeAttempt(user, attemptId);
+    return { ...attempt, examSessionId: null, examTaskIndex: null, writable: attempt.status === "in_progress" };
+  }
+  if (row.mode !== "exam" || !row.examSession) throw new AppError("FORBIDDEN");
+  const full = await db.attempt.findFirstOrThrow({
+    where: { id: attemptId, userId: user.id },
+    select: { id: true, userId: true, questionId: true, questionVersionId: true, mode: true, seed: true, status: true, score: true, maxScore: true, startedAt: true, submittedAt: true },
+  });
+  if (!full.questionId || !full.questionVersionId) throw new AppError("NOT_FOUND");
+  const open = row.examSession.status === "in_progress" && now.getTime() <= row.examSession.deadlineAt.getTime() && full.status === "in_progress";
+  return { ...full, questionId: full.questionId, questionVersionId: full.questionVersionId, examSessionId: row.examSessionId, examTaskIndex: row.examTaskIndex, writable: open };
+}
+
 /**
- * Opens (or reopens) the terminal of a practice attempt on a simulator task. A graded attempt's
+ * Opens (or reopens) the terminal of a practice attempt or an exam task on a simulator task. A graded attempt's
  * terminal opens read-only: its history stays visible, commands are refused.
  */
-export async function openTerminal(user: CurrentUser, attemptId: string): Promise<TOpenTerminal> {
-  const attempt = await loadOwnedPracticeAttempt(user, attemptId);
+export async function openTerminal(user: CurrentUser, attemptId: string, now: Date = new Date()): Promise<TOpenTerminal> {
+  const attempt = await loadOwnedTerminalAttempt(user, attemptId, now);
   const question = await questionOf(attempt);
   if (!isSimQuestion(question)) throw new AppError("CONFLICT");
   const find = () =>
@@ -184,12 +230,13 @@ export async function openTerminal(user: CurrentUser, attemptId: string): Promis
       select: { id: true },
     });
   let session = await find();
-  if (!session && attempt.status === "in_progress") {
+  if (!session && attempt.writable) {
     await db.terminalSession.create({
       data: {
         userId: user.id,
         attemptId: attempt.id,
-        context: "practice",
+        context: attempt.mode === "exam" ? "exam" : "practice",
+        examSessionId: attempt.examSessionId,
         seed: attempt.seed,
         clusterOptions: { questionVersionId: attempt.questionVersionId, maxVirtualSeconds: MAX_VIRTUAL_SECONDS } satisfies TClusterOptions,
       },
@@ -203,8 +250,13 @@ export async function openTerminal(user: CurrentUser, attemptId: string): Promis
   return {
     sessionId: session.id,
     history,
-    prompt: { namespace: rendered.task.namespace, context: rendered.task.context ?? null, hostname: "controlplane" },
-    readOnly: attempt.status !== "in_progress",
+    prompt: {
+      namespace: rendered.task.namespace,
+      // An exam task always names its cluster context, as the real exam does (k8s-c1, k8s-c2 …).
+      context: rendered.task.context ?? (attempt.examTaskIndex !== null ? `k8s-c${attempt.examTaskIndex + 1}` : null),
+      hostname: "controlplane",
+    },
+    readOnly: !attempt.writable,
   };
 }
 
@@ -220,6 +272,10 @@ export async function runTerminalCommand(user: CurrentUser, sessionId: string, l
   if (problem) throw problem;
   const session = await loadOwnedSession(user, sessionId);
   if (session.closedAt || (session.attemptStatus !== null && session.attemptStatus !== "in_progress")) throw new AppError("CONFLICT");
+  // An exam's clusters freeze at its deadline: a late command is refused like a late answer.
+  if (session.exam && (session.exam.status !== "in_progress" || now.getTime() > session.exam.deadlineAt.getTime())) {
+    throw new AppError("CONFLICT", { messageKey: "exam.closed" });
+  }
 
   const rateKey = `terminal:user:${user.id}`;
   const wait = await blockedFor(rateKey, now);

@@ -11,6 +11,7 @@ vi.mock("@/lib/db", async () => ({ ...(await import("@/lib/db/client")), db: dbV
 
 const grading = await import("@/lib/server/grading");
 const exams = await import("@/lib/server/exams");
+const terminal = await import("@/lib/server/terminal");
 
 afterAll(async () => {
   await grading.getGradingPool().close();
@@ -109,6 +110,23 @@ describeEachProvider("exams", (suite) => {
     expect(result.percent).toBe(0);
     const history = (await exams.listExams(user, at(4))).history;
     expect(history[0]).toMatchObject({ id: sessionId, status: "submitted", percent: 0, passed: false });
+  });
+
+  it("gives each simulator task its own terminal in its named context, grades what was run there, and freezes it at the deadline", async () => {
+    const user = await makeLearner(suite.db);
+    const { sessionId } = await exams.startExam(user, "test-quiz", T0);
+    const view = await exams.getExamView(user, sessionId, at(1));
+    const simTask = view.tasks[1];
+    const opened = await terminal.openTerminal(user, simTask.attemptId, at(1));
+    expect(opened.readOnly).toBe(false);
+    expect(opened.prompt.context).toBe("k8s-c2");
+    const ran = await terminal.runTerminalCommand(user, opened.sessionId, "kubectl run web --image=nginx:1.27", at(2));
+    expect(ran.output).toContain("pod/web created");
+    expect(await codeOf(terminal.runTerminalCommand(user, opened.sessionId, "kubectl get pods", at(21)))).toBe("CONFLICT");
+    expect((await terminal.openTerminal(user, simTask.attemptId, at(21))).readOnly).toBe(true);
+    const result = await exams.getExamResult(user, sessionId, at(22));
+    expect(result.tasks[1].percent).toBe(100);
+    expect(result.tasks[1].answer).toMatchObject({ type: "sim", commands: expect.stringContaining("kubectl run web --image=nginx:1.27") });
   });
 
   it("hides one learner's exam from another", async () => {
