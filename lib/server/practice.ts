@@ -11,7 +11,7 @@ import { getGradingEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { GRADER_VERSION } from "@/lib/grading";
 import { isSimQuestion, renderQuestion, toClientQuestion, ZAnswer, type TAnswer, type TClientQuestion, type TQuestion, type TText } from "@/lib/questions";
-import { gradeAnswerInPool, precheckAnswerInPool, type TGradeResult, type TPrecheckResult } from "./grading";
+import { gradeAnswerInPool, precheckAnswerInPool, warmGradingPool, type TGradeResult, type TPrecheckResult } from "./grading";
 import { loadVersionContent, noteExcerpt, toPercent, type TNoteExcerpt } from "./question-bank";
 
 /** Manifests and command scripts longer than this are refused before grading (64 KiB). */
@@ -189,6 +189,8 @@ export async function openPractice(user: CurrentUser, questionId: string): Promi
   }
   const attempt = attempts[0];
   const content = await questionOf({ questionVersionId: attempt.questionVersionId! });
+  // The learner will submit soon: have a grading worker loaded by then.
+  warmGradingPool();
   return {
     attemptId: attempt.id,
     seed: attempt.seed,

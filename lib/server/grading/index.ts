@@ -25,3 +25,8 @@ export function gradeAnswerInPool(question: TQuestion, answer: TAnswer, seed: nu
 export function precheckAnswerInPool(question: TQuestion, answer: TAnswer, seed: number): Promise<TPrecheckResult> {
   return precheckInPool(getGradingPool(), { question, answer, seed }, getGradingEnv().GRADING_JOB_TIMEOUT_MS);
 }
+
+/** Starts the pool's first worker in the background (e.g. when a learner opens a question). */
+export function warmGradingPool(): void {
+  void getGradingPool().warm();
+}

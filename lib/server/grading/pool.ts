@@ -72,6 +72,20 @@ export class WorkerPool<J, R> {
     });
   }
 
+  /**
+   * Prepares the worker file and starts one worker ahead of the first job, so the first learner to
+   * submit does not wait for the bundle to build and load. Never rejects.
+   */
+  async warm(): Promise<void> {
+    if (this.closed || this.slots.size > 0) return;
+    try {
+      const file = await this.workerFile();
+      if (!this.closed && this.slots.size === 0) this.spawn(file);
+    } catch {
+      // The first job reports the problem with its own error.
+    }
+  }
+
   stats(): TPoolStats {
     let busy = 0;
     for (const slot of this.slots) if (slot.current) busy++;

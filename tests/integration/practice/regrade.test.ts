@@ -11,7 +11,9 @@ vi.mock("server-only", () => ({}));
 vi.mock("@/lib/db", async () => ({ ...(await import("@/lib/db/client")), db: dbVia(holder) }));
 // Grading in-process keeps this test about regrading; the pool has its own tests.
 vi.mock("@/lib/server/grading", () => ({
-  gradeAnswerInPool: async (...args: Parameters<typeof gradeAnswer>) => gradeAnswer(args[0], args[1], { seed: args[2] as unknown as number }),
+  gradeAnswerInPool: async (question: Parameters<typeof gradeAnswer>[0], answer: Parameters<typeof gradeAnswer>[1], seed: number) =>
+    gradeAnswer(question, answer, { seed }),
+  warmGradingPool: () => undefined,
 }));
 
 const { openPractice, submitAnswer } = await import("@/lib/server/practice");

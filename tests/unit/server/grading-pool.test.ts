@@ -102,6 +102,20 @@ describe("WorkerPool", () => {
     }
   });
 
+  it("warms up one worker ahead of the first job", async () => {
+    const pool = makePool(2);
+    try {
+      await pool.warm();
+      expect(pool.stats()).toMatchObject({ workers: 1, busy: 0 });
+      await pool.warm();
+      expect(pool.stats().workers).toBe(1);
+      expect(await pool.run({ kind: "echo", value: 3 })).toMatchObject({ ok: true, value: { value: 6 } });
+      expect(pool.stats().workers).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("fails queued jobs when closed and refuses new ones", async () => {
     const pool = makePool(1);
     const running = pool.run({ kind: "echo", value: 1, delayMs: 500 });
