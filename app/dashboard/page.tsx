@@ -17,6 +17,7 @@ import { MasteryBars } from "@/components/progress/mastery-bars";
 import { ActivityChart } from "@/components/progress/activity-chart";
 import { ExamTrend } from "@/components/progress/exam-trend";
 import styles from "@/components/progress/charts.module.css";
+import { examTitle } from "@/components/exam/exam-title";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("nav.dashboard") };
@@ -143,7 +144,9 @@ export default async function DashboardPage() {
               <tbody>
                 {dashboard.exams.map((e) => (
                   <tr key={e.id}>
-                    <td>{e.title}</td>
+                    <td>
+                      <Link href={`/exams/${e.id}/result`}>{examTitle(e.slug, e.title, t, locale)}</Link>
+                    </td>
                     <td>{dateFormat.format(new Date(e.at))}</td>
                     <td>{number.format(e.percent)}%</td>
                     <td>

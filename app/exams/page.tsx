@@ -13,6 +13,7 @@ import type { MessageKey } from "@/lib/i18n";
 import { listExams, type TExamTemplateDto } from "@/lib/server/exams";
 import { CKAD_DOMAINS } from "@/lib/exams/blueprint";
 import { topicTitle } from "@/lib/questions/topics";
+import { examTitle } from "@/components/exam/exam-title";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("exams.title") };
@@ -72,7 +73,7 @@ export default async function ExamsPage() {
             <tbody>
               {history.map((h) => (
                 <tr key={h.id}>
-                  <td>{h.title}</td>
+                  <td>{examTitle(h.templateSlug, h.title, t, locale)}</td>
                   <td>{dateFormat.format(h.startedAt)}</td>
                   <td>{t(`exams.status.${h.status}` as MessageKey)}</td>
                   <td>{h.percent === null ? "—" : `${h.percent}%`}</td>

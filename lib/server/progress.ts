@@ -72,7 +72,7 @@ async function gradedAnswers(client: TDb, userId: string): Promise<(TGradedAnswe
 
 export type TTopicMasteryDto = { topic: string; mastery: number; accuracy: number | null; answers: number; objectives: number; covered: number };
 export type TDayDto = { day: string; answers: number; accuracy: number | null; minutes: number };
-export type TExamPointDto = { id: string; at: string; percent: number; passed: boolean; title: string };
+export type TExamPointDto = { id: string; at: string; percent: number; passed: boolean; title: string; slug: string };
 export type TDashboardDto = {
   topics: TTopicMasteryDto[];
   days: TDayDto[];
@@ -108,7 +108,7 @@ export async function getDashboard(actor: CurrentUser, options: { days?: number;
     where: { userId: actor.id, score: { not: null }, maxScore: { gt: 0 }, status: { in: ["submitted", "expired"] } },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     take: 100,
-    select: { id: true, score: true, maxScore: true, submittedAt: true, startedAt: true, template: { select: { title: true, passingScore: true } } },
+    select: { id: true, score: true, maxScore: true, submittedAt: true, startedAt: true, template: { select: { title: true, slug: true, passingScore: true } } },
   });
   const dueReviews = await client.reviewCard.count({ where: { userId: actor.id, due: { lte: new Date(now) } } });
 
@@ -120,7 +120,7 @@ export async function getDashboard(actor: CurrentUser, options: { days?: number;
     days,
     exams: exams.map((e) => {
       const percent = round1((100 * (e.score ?? 0)) / (e.maxScore ?? 1));
-      return { id: e.id, at: (e.submittedAt ?? e.startedAt).toISOString(), percent, passed: percent >= e.template.passingScore, title: e.template.title };
+      return { id: e.id, at: (e.submittedAt ?? e.startedAt).toISOString(), percent, passed: percent >= e.template.passingScore, title: e.template.title, slug: e.template.slug };
     }),
     totals: {
       answers: answers.length,

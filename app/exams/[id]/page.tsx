@@ -5,7 +5,8 @@ import { notFound, redirect } from "next/navigation";
 import { ExamSession } from "@/components/exam/exam-session";
 import { requirePageUser } from "@/lib/auth/guard";
 import { isAppError } from "@/lib/errors";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { examTitle } from "@/components/exam/exam-title";
 import { getExamView, type TExamView } from "@/lib/server/exams";
 
 type Params = { params: Promise<{ id: string }> };
@@ -28,10 +29,11 @@ export default async function ExamPage({ params }: Params) {
   const { id } = await params;
   const view = await load(id);
   if (view.status !== "in_progress") redirect(`/exams/${view.id}/result`);
+  const [t, locale] = await Promise.all([getT(), getLocale()]);
   return (
     <div className="page">
       <header className="page-header">
-        <h1>{view.title}</h1>
+        <h1>{examTitle(view.slug, view.title, t, locale)}</h1>
       </header>
       <ExamSession view={view} />
     </div>

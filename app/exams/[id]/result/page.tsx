@@ -14,6 +14,7 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { isAppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getExamResult, type TExamResult } from "@/lib/server/exams";
+import { examTitle } from "@/components/exam/exam-title";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -45,7 +46,7 @@ export default async function ExamResultPage({ params }: Params) {
   return (
     <div className="page">
       <header className="page-header">
-        <h1>{t("result.title", { title: result.title })}</h1>
+        <h1>{t("result.title", { title: examTitle(result.slug, result.title, t, locale) })}</h1>
         <p className="lead">
           {t("result.total")}: <strong>{result.percent}%</strong> ({result.earned} / {result.possible}){" "}
           {result.passed === null ? (
