@@ -167,11 +167,13 @@ function kubectlCheck(check: TKubectlCheck, env: TCheckEnv): TOutcome {
     parts.push(`matches /${check.matches}/`);
     if (!new RegExp(check.matches, "m").test(output)) passed = false;
   }
-  if (check.exitCode !== undefined) {
-    parts.push(`exit code ${check.exitCode}`);
-    if (r.exitCode !== check.exitCode) passed = false;
+  // With nothing else to look at, the command must succeed.
+  const wantExit = check.exitCode ?? (parts.length ? undefined : 0);
+  if (wantExit !== undefined) {
+    parts.push(`exit code ${wantExit}`);
+    if (r.exitCode !== wantExit) passed = false;
   }
-  return { passed, expected: parts.join(", ") || "runs", observed: `exit code ${r.exitCode}\n${clip(output)}`, where: `$ ${check.command}` };
+  return { passed, expected: parts.join(", "), observed: `exit code ${r.exitCode}\n${clip(output)}`, where: `$ ${check.command}` };
 }
 
 /** Runs one kubesim line (pipes allowed) in a fresh session in `namespace`. */
@@ -195,8 +197,10 @@ function execCheck(check: TExecCheck, env: TCheckEnv): TOutcome {
   const parts: string[] = [];
   if (check.stdoutContains.length) parts.push(...check.stdoutContains.map((s) => `stdout contains "${s}"`));
   if (check.stdoutEquals !== undefined) parts.push(`stdout is "${check.stdoutEquals.trimEnd()}"`);
-  if (check.exitCode !== undefined) parts.push(`exit code ${check.exitCode}`);
-  const expected = parts.join(", ") || "runs";
+  // With nothing else to look at, the command must succeed.
+  const wantExit = check.exitCode ?? (parts.length ? undefined : 0);
+  if (wantExit !== undefined) parts.push(`exit code ${wantExit}`);
+  const expected = parts.join(", ");
   const where = `${check.target}${check.container ? ` -c ${check.container}` : ""} -- ${check.command.join(" ")}`;
   const t = parseTarget(check.target);
   if (!t.ok) return { passed: false, expected, observed: t.error, where };
@@ -217,8 +221,9 @@ function execCheck(check: TExecCheck, env: TCheckEnv): TOutcome {
   const r = session.run(argv);
   let passed = check.stdoutContains.every((s) => r.stdout.includes(s));
   if (check.stdoutEquals !== undefined && r.stdout.trimEnd() !== check.stdoutEquals.trimEnd()) passed = false;
-  if (check.exitCode !== undefined ? r.exitCode !== check.exitCode : false) passed = false;
-  if (check.exitCode === undefined && r.exitCode !== 0 && /^error:|^Error from server/m.test(r.stderr)) passed = false;
+  if (wantExit !== undefined && r.exitCode !== wantExit) passed = false;
+  // kubectl itself failing (no such pod or container) fails the check whatever it expected.
+  if (wantExit === undefined && r.exitCode !== 0 && /^error:|^Error from server/m.test(r.stderr)) passed = false;
   return { passed, expected, observed: `exit code ${r.exitCode}\n${clip(r.stdout + r.stderr)}`, where };
 }
 

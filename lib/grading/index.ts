@@ -11,7 +11,7 @@ import { gradeSimTask } from "./sim-task";
 import type { TGradeOptions, TGradeResult } from "./types";
 
 /** Bumped whenever grading changes, stored with each answer so regrades know what graded it. */
-export const GRADER_VERSION = "2026.11.23-1";
+export const GRADER_VERSION = "2026.11.23-2";
 
 export type * from "./types";
 export { precheck } from "./precheck";

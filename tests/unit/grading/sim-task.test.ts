@@ -290,3 +290,28 @@ describe("odd answers never throw", () => {
     expect(sim(sleeper, answer, 1, { report: false }).status).toBe(status);
   });
 });
+
+describe("kubectl and exec checks without expectations", () => {
+  const q = simTask({
+    checks: [
+      { id: "get", kind: "kubectl", command: "kubectl get pod web", description: text("k"), feedback: text("k") },
+      { id: "exec", kind: "exec", target: "pod/web", command: ["ls", "/"], description: text("x"), feedback: text("x") },
+      { id: "exec-missing", kind: "exec", target: "pod/web", container: "nope", command: ["ls"], stdoutContains: [], description: text("x"), feedback: text("x") },
+    ],
+  });
+
+  it("require the command to succeed", () => {
+    const before = graded(gradeStartingState(q, { seed: 1, report: false }));
+    expect(before.checks.map((c) => [c.id, c.passed, c.expected])).toEqual([
+      ["get", false, "exit code 0"],
+      ["exec", false, "exit code 0"],
+      ["exec-missing", false, "exit code 0"],
+    ]);
+    const after = graded(sim(q, { commands: "kubectl run web --image=nginx" }, 1, { report: false }));
+    expect(after.checks.map((c) => [c.id, c.passed])).toEqual([
+      ["get", true],
+      ["exec", true],
+      ["exec-missing", false],
+    ]);
+  });
+});
