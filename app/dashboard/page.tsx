@@ -12,6 +12,7 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { AccountSummary } from "@/components/account/account-summary";
 import { getDashboard } from "@/lib/server/progress";
+import { closeOverdueSessions } from "@/lib/server/exams";
 import { topicTitle } from "@/lib/questions/topics";
 import { MasteryBars } from "@/components/progress/mastery-bars";
 import { ActivityChart } from "@/components/progress/activity-chart";
@@ -27,6 +28,8 @@ const DAYS = 30;
 
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
+  // An exam whose deadline passed while the learner was away is closed and graded before it is shown.
+  await closeOverdueSessions(new Date(), { userId: user.id });
   const [t, locale, dashboard] = await Promise.all([getT(), getLocale(), getDashboard(user, { days: DAYS })]);
   const { totals } = dashboard;
   const number = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 1 });
