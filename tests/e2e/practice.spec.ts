@@ -104,6 +104,31 @@ test("one question of every choice type is answered and graded", async ({ page }
   await expect(page.getByRole("link", { name: /Which value does the API server default it to/ })).toBeVisible();
 });
 
+test("a command task, a troubleshooting task and a spot-the-mistake task are answered and graded", async ({ page }) => {
+  test.setTimeout(300_000);
+  await newLearner(page, "practice-sim-types");
+  for (const type of ["command", "troubleshooting", "spot-the-mistake"]) {
+    await page.goto(`/practice?type=${type}`);
+    await page.getByRole("table", { name: "Questions matching the filters" }).locator("tbody tr").first().getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Question / })).toBeVisible();
+    if (type === "spot-the-mistake") {
+      // The flawed text itself is an answer (a wrong one): submitted as it stands.
+      await expect(page.locator(".cm-content")).not.toBeEmpty();
+    } else {
+      const terminalTab = page.getByRole("tab", { name: "Terminal" });
+      if ((await terminalTab.count()) > 0) await terminalTab.click();
+      const terminal = page.getByTestId("web-terminal");
+      await expect(terminal).toHaveAttribute("data-status", "ready");
+      await terminal.click();
+      await page.keyboard.type("kubectl get pods");
+      await page.keyboard.press("Enter");
+      await expect(page.getByText("Terminal commands included in your answer (1)")).toBeVisible();
+    }
+    await page.getByRole("button", { name: "Submit", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 2, name: /^(Result|This answer could not be graded)$/ })).toBeVisible();
+  }
+});
+
 test("a misspelled field is flagged inline and by Precheck, then the fixed manifest passes", async ({ page }) => {
   test.setTimeout(240_000);
   await newLearner(page, "practice-manifest");
