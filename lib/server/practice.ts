@@ -393,7 +393,8 @@ export async function getAttemptResult(user: CurrentUser, attemptId: string): Pr
   const question = await questionOf(attempt);
   const latest = await db.answer.findFirst({
     where: { attemptId: attempt.id, gradedAt: { not: null }, ...(attempt.status === "graded" ? { valid: true } : {}) },
-    orderBy: [{ gradedAt: attempt.status === "graded" ? "asc" : "desc" }, { id: "asc" }],
+    // The closing answer is the first valid one (regrades move gradedAt, never createdAt).
+    orderBy: [{ createdAt: attempt.status === "graded" ? "asc" : "desc" }, { id: "asc" }],
     select: { id: true, payload: true, result: true, valid: true, createdAt: true },
   });
   return {
