@@ -53,28 +53,43 @@ async function runPool(questions: TBankQuestion[], opts: TSelfTestOptions, jobs:
   if (jobs <= 1 || queue.filter((q) => isSimQuestion(q.content)).length < 2) return queue.map((q) => selfTest(q.content, q.file, opts));
   const results: TSelfTestResult[] = [];
   const workerFile = path.join(__dirname, "self-test-worker.ts");
-  await Promise.all(
-    Array.from({ length: jobs }, () => {
+  // One lane per worker; a worker that dies (out of memory, a crash in the simulator) fails the question
+  // it was testing and is replaced, so one bad question cannot stop the run.
+  const lane = () =>
+    new Promise<void>((resolve) => {
+      let current: TBankQuestion | undefined;
       // tsx's CommonJS hook makes the TypeScript worker loadable (`--import tsx` in execArgv is not honoured by workers).
-      const worker = new Worker(`require("tsx/cjs"); require(${JSON.stringify(workerFile)});`, { eval: true, workerData: opts });
-      return new Promise<void>((resolve, reject) => {
+      const spawn = () => {
+        const worker = new Worker(`require("tsx/cjs"); require(${JSON.stringify(workerFile)});`, { eval: true, workerData: opts });
         const next = () => {
-          const q = queue.shift();
-          if (!q) {
+          current = queue.shift();
+          if (!current) {
             void worker.terminate().then(() => resolve());
             return;
           }
-          worker.postMessage({ question: q.content, file: q.file });
+          worker.postMessage({ question: current.content, file: current.file });
         };
         worker.on("message", (r: TSelfTestResult) => {
           results.push(r);
           next();
         });
-        worker.on("error", reject);
+        worker.on("error", (e) => {
+          void worker.terminate();
+          if (!current) {
+            // The worker could not even start: stop this lane; untested questions are reported below.
+            console.error(`a self-test worker failed to start: ${e.message}`);
+            resolve();
+            return;
+          }
+          results.push({ id: current.id, file: current.file, failures: [`${current.file}: the self-test worker died: ${e.message}`], simulations: 0, ms: 0 });
+          spawn();
+        });
         next();
-      });
-    }),
-  );
+      };
+      spawn();
+    });
+  await Promise.all(Array.from({ length: jobs }, lane));
+  for (const q of queue) results.push({ id: q.id, file: q.file, failures: [`${q.file}: not tested (no self-test worker could run)`], simulations: 0, ms: 0 });
   return results;
 }
 
