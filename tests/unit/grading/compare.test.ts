@@ -81,3 +81,34 @@ describe("semanticEqual", () => {
     expect(semanticEqual("a", ["a"])).toBe(false);
   });
 });
+
+describe("quantity properties", () => {
+  it("milli, binary and exponent forms equal their plain values", async () => {
+    const fc = await import("fast-check");
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), (n) => {
+        expect(semanticEqual(`${n}m`, n / 1000)).toBe(true);
+        expect(semanticEqual(`${n}Ki`, String(n * 1024))).toBe(true);
+        expect(semanticEqual(`${n}e3`, `${n}k`)).toBe(true);
+        expect(semanticEqual(`${n}m`, `${n + 1}m`)).toBe(false);
+        expect(compareOrdered(`${n}Mi`, `${n}M`)).toBe(n === 0 ? 0 : 1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("multiset comparison does not depend on order", async () => {
+    const fc = await import("fast-check");
+    const entry = fc.record({ name: fc.constantFrom("A", "B", "C"), value: fc.constantFrom("1", "2") });
+    fc.assert(
+      fc.property(
+        fc.array(entry, { maxLength: 6 }).chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }))),
+        ([list, shuffled]) => {
+          expect(semanticEqual(list, shuffled)).toBe(true);
+          expect(semanticEqual(list, [...shuffled, { name: "D", value: "1" }])).toBe(false);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
