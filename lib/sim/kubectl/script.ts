@@ -5,6 +5,7 @@
 import { splitCommandLine } from "./cli/flags";
 import type { KubectlSession } from "./session";
 import { HostShell } from "./host-shell";
+import { pipeGrep } from "./pipe-grep";
 
 export type ScriptOutput = { stdout: string; stderr: string };
 
@@ -49,28 +50,6 @@ function applyFilter(text: string, words: string[]): { ok: true; text: string } 
   const lines = text.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   switch (cmd) {
-    case "grep": {
-      let invert = false;
-      let ignoreCase = false;
-      let count = false;
-      const rest: string[] = [];
-      for (const a of args) {
-        if (/^-[vicE]+$/.test(a)) {
-          invert ||= a.includes("v");
-          ignoreCase ||= a.includes("i");
-          count ||= a.includes("c");
-        } else rest.push(a);
-      }
-      if (!rest.length) return { ok: false, error: "Usage: grep [OPTION]... PATTERNS [FILE]...\n" };
-      let re: RegExp;
-      try {
-        re = new RegExp(rest[0], ignoreCase ? "i" : "");
-      } catch {
-        re = new RegExp(rest[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), ignoreCase ? "i" : "");
-      }
-      const kept = lines.filter((l) => re.test(l) !== invert);
-      return { ok: true, text: count ? `${kept.length}\n` : kept.map((l) => `${l}\n`).join("") };
-    }
     case "head":
     case "tail": {
       let n = 10;
@@ -172,6 +151,13 @@ export class ScriptRunner {
         this.lastExit = r.exitCode;
         continue;
       }
+      if (s > 0 && cmd === "grep") {
+        const g = pipeGrep(text, words.slice(1));
+        text = g.stdout;
+        stderr += g.stderr;
+        this.lastExit = g.exitCode;
+        continue;
+      }
       if (s > 0) {
         const f = applyFilter(text, words);
         if (!f.ok) {
@@ -180,7 +166,7 @@ export class ScriptRunner {
           return { stdout, stderr };
         }
         text = f.text;
-        if (cmd === "grep") this.lastExit = text === "" || text === "0\n" ? 1 : 0;
+        this.lastExit = 0;
         continue;
       }
       switch (cmd) {

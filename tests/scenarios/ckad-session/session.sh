@@ -44,7 +44,7 @@ kubectl expose deployment api --port=8080 --target-port=80 --name=api-svc
 kubectl get svc api-svc -o jsonpath='{.spec.type} {.spec.ports[0].port}->{.spec.ports[0].targetPort}{"\n"}'
 kubectl get endpoints api-svc -o jsonpath='{range .subsets[*].addresses[*]}{.targetRef.kind}{"\n"}{end}' | wc -l
 kubectl port-forward svc/api-svc 9090:8080 &
-curl -s localhost:9090 | grep -c 'Welcome to nginx!'
+curl -s localhost:9090 | grep -o '<title>.*</title>'
 # ConfigMaps, Secrets, Jobs, CronJobs
 kubectl create configmap app --from-literal=color=blue --from-literal=size=L
 kubectl create secret generic creds --from-literal=user=admin
