@@ -1,6 +1,6 @@
 // Seeding runs on every start, on every instance: it must create the demo accounts once, never
 // touch them again, and write the question bank as versions without losing history.
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,12 +9,27 @@ import { DEMO_ACCOUNTS, describeSeed, loadBankEntries, seedDatabase, seedDemoAcc
 import { seedQuestionBank, type TBankEntry } from "@/prisma/seed-question-bank";
 import { describeEachProvider } from "../helpers/test-db";
 
-// A root with no lib/questions: the bank step must say it skipped, not invent questions.
-let emptyRoot: string;
+// A root whose bank holds one question (with the real syllabus and notes), and one whose bank has a
+// broken file: the seed loads the first and refuses the second, listing the file and the reason.
+let bankRoot: string;
+let brokenRoot: string;
+function makeRoot(prefix: string): string {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  mkdirSync(path.join(root, "questions", "restart-policy"), { recursive: true });
+  copyFileSync("questions/syllabus.yaml", path.join(root, "questions", "syllabus.yaml"));
+  cpSync("questions/notes", path.join(root, "questions", "notes"), { recursive: true });
+  copyFileSync("questions/restart-policy/default-value.yaml", path.join(root, "questions", "restart-policy", "default-value.yaml"));
+  return root;
+}
 beforeAll(() => {
-  emptyRoot = mkdtempSync(path.join(tmpdir(), "kubedrill-seed-root-"));
+  bankRoot = makeRoot("kubedrill-seed-root-");
+  brokenRoot = makeRoot("kubedrill-seed-broken-");
+  writeFileSync(path.join(brokenRoot, "questions", "restart-policy", "typo.yaml"), "id: restart-policy/typo\ntopik: restart-policy\n");
 });
-afterAll(() => rmSync(emptyRoot, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(bankRoot, { recursive: true, force: true });
+  rmSync(brokenRoot, { recursive: true, force: true });
+});
 
 function entry(id: string, content: TBankEntry["content"], hash: string): TBankEntry {
   return { id, topic: id.split("/")[0], type: "single-choice", contentHash: hash, content };
@@ -22,7 +37,7 @@ function entry(id: string, content: TBankEntry["content"], hash: string): TBankE
 
 describeEachProvider("seed", (suite) => {
   it("creates the three demo accounts with their roles and working passwords", async () => {
-    const result = await seedDatabase(suite.db, { root: emptyRoot });
+    const result = await seedDatabase(suite.db, { root: bankRoot });
     expect(result.accountsCreated).toEqual(DEMO_ACCOUNTS.map((a) => a.email));
     for (const account of DEMO_ACCOUNTS) {
       const user = await suite.db.user.findUniqueOrThrow({ where: { email: account.email } });
@@ -30,7 +45,8 @@ describeEachProvider("seed", (suite) => {
       expect(await verifyPassword(user.passwordHash, account.password)).toBe(true);
       expect(await verifyPassword(user.passwordHash, "wrong-password")).toBe(false);
     }
-    expect(result.bank).toEqual({ kind: "skipped", reason: "lib/questions (the question loader) is not present yet" });
+    expect(result.bank).toEqual({ questions: 1, newVersions: 1, retired: 0 });
+    expect(await suite.db.question.findUnique({ where: { id: "restart-policy/default-value" }, select: { currentVersionId: true } })).toMatchObject({ currentVersionId: expect.any(String) });
     expect(describeSeed(result).join("\n")).toContain("student@kubedrill.dev");
   });
 
@@ -38,7 +54,8 @@ describeEachProvider("seed", (suite) => {
     await seedDemoAccounts(suite.db);
     const before = await suite.db.user.findMany({ orderBy: { email: "asc" } });
     await suite.db.user.update({ where: { email: "student@kubedrill.dev" }, data: { name: "Renamed by the student" } });
-    const again = await seedDatabase(suite.db, { root: emptyRoot });
+    const again = await seedDatabase(suite.db, { root: bankRoot });
+    expect(again.bank).toMatchObject({ questions: 1, newVersions: 0 });
     expect(again.accountsCreated).toEqual([]);
     expect(again.accountsKept).toHaveLength(3);
     const after = await suite.db.user.findMany({ orderBy: { email: "asc" } });
@@ -53,6 +70,11 @@ describeEachProvider("seed", (suite) => {
   });
 
   describe("question bank", () => {
+    beforeAll(async () => {
+      // Start from an empty bank: the account tests above seeded the one-question bank.
+      await suite.db.question.deleteMany({});
+    });
+
     it("creates questions with a current version, reusing versions whose hash is unchanged", async () => {
       const first = await seedQuestionBank(suite.db, [
         entry("pods/one", { prompt: "v1" }, "h1"),
@@ -105,8 +127,14 @@ describeEachProvider("seed", (suite) => {
   });
 });
 
-describe("question bank loader hook", () => {
-  it("skips with a reason when the loader is absent", async () => {
-    expect(await loadBankEntries(emptyRoot)).toEqual({ skipped: "lib/questions (the question loader) is not present yet" });
+describe("question bank loader", () => {
+  it("loads <root>/questions through the bank's own validation", async () => {
+    const entries = await loadBankEntries(bankRoot);
+    expect(entries.map((e) => e.id)).toEqual(["restart-policy/default-value"]);
+    expect(entries[0].contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("refuses a bank with an invalid file, naming the file and the reason", async () => {
+    await expect(loadBankEntries(brokenRoot)).rejects.toThrow(/restart-policy\/typo\.yaml/);
   });
 });
