@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { precheck, validateManifestForEditor } from "@/lib/grading";
-import { bankQuestion, pod } from "./fixtures";
+import { bankQuestion, pod, simTask, text } from "./fixtures";
 
 const sleeper = bankQuestion("restart-policy/sleep-exit-never.yaml");
 
@@ -56,5 +56,21 @@ describe("validateManifestForEditor", () => {
   it("is empty for a valid manifest", () => {
     expect(validateManifestForEditor(pod("ok", "containers:\n- name: a\n  image: busybox"))).toEqual([]);
     expect(validateManifestForEditor("")).toEqual([]);
+  });
+});
+
+describe("precheck in replace-force tasks", () => {
+  it("dry-runs against an empty namespace, so replacing a live Pod's spec is not an error", () => {
+    const live = pod("web", "containers:\n- name: web\n  image: nginx:1.25");
+    const q = simTask({
+      task: { applyMode: "replace-force", namespace: "fix", setup: { manifests: live } },
+      checks: [{ id: "exists", kind: "object", target: "pod/web", description: text("e"), feedback: text("e") }],
+    });
+    const changed = pod("web", "restartPolicy: Never\ncontainers:\n- name: web\n  image: nginx:1.27");
+    expect(precheck(q, { type: "sim", manifest: changed }, { seed: 1 })).toEqual({ ok: true, objects: ["pod/web"] });
+    const apply = { ...q, task: { ...q.task, applyMode: "apply" as const } };
+    const r = precheck(apply, { type: "sim", manifest: changed }, { seed: 1 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.join("\n")).toContain("pod updates may not change fields");
   });
 });
