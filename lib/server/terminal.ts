@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import { startTaskCluster } from "@/lib/grading";
 import { isSimQuestion, renderQuestion, type TAnswer, type TSimQuestion } from "@/lib/questions";
 import { ScriptRunner, type Cluster, type KubectlSession } from "@/lib/sim";
+import { isAssignmentAttemptWritable } from "./assignments";
 import { loadOwnedPracticeAttempt, questionOf } from "./practice";
 import { loadVersionContent } from "./question-bank";
 
@@ -205,6 +206,18 @@ async function loadOwnedTerminalAttempt(user: CurrentUser, attemptId: unknown, n
     const attempt = await loadOwnedPracticeAttempt(user, attemptId);
     return { ...attempt, examSessionId: null, examTaskIndex: null, writable: attempt.status === "in_progress" };
   }
+  if (row.mode === "assignment") {
+    // Homework: writable while the attempt is open and the assignment still accepts work (due date
+    // with the learner's extension, the late window, the time limit).
+    const full = await db.attempt.findFirstOrThrow({
+      where: { id: attemptId, userId: user.id },
+      select: { id: true, userId: true, questionId: true, questionVersionId: true, mode: true, seed: true, status: true, score: true, maxScore: true, startedAt: true, submittedAt: true, assignmentId: true },
+    });
+    if (!full.questionId || !full.questionVersionId) throw new AppError("NOT_FOUND");
+    const { assignmentId, ...rest } = full;
+    const writable = await isAssignmentAttemptWritable({ assignmentId, userId: full.userId, status: full.status }, now);
+    return { ...rest, questionId: full.questionId, questionVersionId: full.questionVersionId, examSessionId: null, examTaskIndex: null, writable };
+  }
   if (row.mode !== "exam" || !row.examSession) throw new AppError("FORBIDDEN");
   const full = await db.attempt.findFirstOrThrow({
     where: { id: attemptId, userId: user.id },
@@ -262,7 +275,7 @@ export async function openTerminal(user: CurrentUser, attemptId: string, now: Da
 
 function lineProblem(line: unknown): AppError | null {
   if (typeof line !== "string") return new AppError("VALIDATION");
-  if (Buffer.byteLength(line, "utf8") > MAX_LINE_BYTES) return new AppError("VALIDATION");
+  if (Buffer.byteLength(line, "utf8") > MAX_LINE_BYTES) return new AppError("VALIDATION", { messageKey: "terminal.lineTooLong", params: { kib: MAX_LINE_BYTES / 1024 } });
   return null;
 }
 
@@ -271,7 +284,7 @@ export async function runTerminalCommand(user: CurrentUser, sessionId: string, l
   const problem = lineProblem(line);
   if (problem) throw problem;
   const session = await loadOwnedSession(user, sessionId);
-  if (session.closedAt || (session.attemptStatus !== null && session.attemptStatus !== "in_progress")) throw new AppError("CONFLICT");
+  if (session.closedAt || (session.attemptStatus !== null && session.attemptStatus !== "in_progress")) throw new AppError("CONFLICT", { messageKey: "terminal.closed" });
   // An exam's clusters freeze at its deadline: a late command is refused like a late answer.
   if (session.exam && (session.exam.status !== "in_progress" || now.getTime() > session.exam.deadlineAt.getTime())) {
     throw new AppError("CONFLICT", { messageKey: "exam.closed" });
@@ -282,7 +295,7 @@ export async function runTerminalCommand(user: CurrentUser, sessionId: string, l
   if (wait !== null) throw new AppError("RATE_LIMITED", { params: { minutes: minutesUntil(wait) } });
 
   const commands = await storedCommands(session.id);
-  if (commands.length >= MAX_COMMANDS_PER_SESSION) throw new AppError("CONFLICT");
+  if (commands.length >= MAX_COMMANDS_PER_SESSION) throw new AppError("CONFLICT", { messageKey: "terminal.sessionFull", params: { max: MAX_COMMANDS_PER_SESSION } });
   await recordHit(rateKey, COMMANDS_PER_USER, now);
 
   const question = await simQuestionOf(session.options.questionVersionId);
@@ -300,7 +313,7 @@ export async function runTerminalCommand(user: CurrentUser, sessionId: string, l
   } catch (error) {
     // Another request (another tab, another instance) appended command number `seq` first: this
     // cluster no longer matches the log, so it is dropped and the learner runs the line again.
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT");
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", { messageKey: "terminal.raced" });
     throw error;
   }
   await db.terminalSession.update({ where: { id: session.id }, data: { updatedAt: now } });
