@@ -64,7 +64,7 @@ export function PodTimeline({ entries, answerAt, endSeconds }: { entries: Timeli
                 const label = `${segmentLabel(segment)}${segment.ready ? " ✓" : ""}`;
                 return (
                   <g key={segmentIndex}>
-                    <rect x={left} y={y + 6} width={width} height={LANE - 12} rx="3" fill={FILL[segmentTone(segment)]} opacity={segment.ready ? 1 : 0.75}>
+                    <rect x={left} y={y + 6} width={width} height={LANE - 12} rx="3" fill={FILL[segmentTone(segment)]}>
                       <title>
                         {`${lane.pod}: ${label}, ${t("practice.result.restarts")} ${segment.restarts} (${seconds(segment.from)} – ${seconds(segment.to)})`}
                       </title>

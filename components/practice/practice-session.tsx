@@ -59,6 +59,8 @@ export function PracticeSession({
   const [graded, setGraded] = useState(false);
   const [precheck, setPrecheck] = useState<TPrecheckView | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // A one-line summary for screen readers; the full result is reached by the focus move below.
+  const [announcement, setAnnouncement] = useState("");
   const [submitting, startSubmit] = useTransition();
   const [prechecking, startPrecheck] = useTransition();
   const resultRef = useRef<HTMLDivElement>(null);
@@ -107,6 +109,14 @@ export function PracticeSession({
       }
       setView(response.view);
       setPrecheck(null);
+      const result = response.view.result;
+      setAnnouncement(
+        result.status === "graded"
+          ? t("practice.result.announce", { score: Math.round(result.score * 100) / 100, max: result.maxScore, percent: Math.round(result.percent * 100) })
+          : result.status === "invalid"
+            ? t("practice.result.invalidTitle")
+            : t("practice.result.errorTitle"),
+      );
       if (response.attemptStatus !== "in_progress" && response.view.result.status === "graded") {
         setGraded(true);
         writeStoredDraft(attemptId, null);
@@ -207,7 +217,10 @@ export function PracticeSession({
         ) : null}
       </div>
 
-      <div ref={resultRef} tabIndex={-1} aria-live="polite" aria-labelledby={view ? resultHeadingId : undefined} className={styles.resultWrap}>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      <div ref={resultRef} tabIndex={-1} role="region" aria-labelledby={view ? resultHeadingId : undefined} className={styles.resultWrap}>
         {view ? <ResultView view={view} headingId={resultHeadingId} /> : null}
       </div>
 

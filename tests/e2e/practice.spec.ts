@@ -158,6 +158,24 @@ test("a misspelled field is flagged inline and by Precheck, then the fixed manif
       "",
     ].join("\n");
 
+  // Completion: field names at the cursor's YAML path, then an enum value; hover shows the field's docs.
+  const head = ["apiVersion: v1", "kind: Pod", "metadata:", `  name: ${name}`, "spec:"].join("\n");
+  const completions = page.locator(".cm-tooltip-autocomplete");
+  await pasteIntoEditor(page, `${head}\n  containers:\n  - name: main\n    image: busybox:1.36\n    readi`);
+  await page.keyboard.press("Control+Space");
+  await expect(completions).toContainText("readinessProbe");
+  await expect(completions).not.toContainText("restartPolicy");
+  await page.keyboard.press("Escape");
+  await pasteIntoEditor(page, `${head}\n  restartPolicy: `);
+  await page.keyboard.press("Control+Space");
+  await expect(completions).toContainText("OnFailure");
+  await page.keyboard.type("Nev");
+  await expect(completions).toContainText("Never");
+  await page.keyboard.press("Enter");
+  await expect(editor).toContainText("restartPolicy: Never");
+  await editor.getByText("restartPolicy", { exact: true }).hover();
+  await expect(page.locator(".cm-hover-doc")).toContainText("spec.restartPolicy <string>");
+
   await pasteIntoEditor(page, manifest("readinessProbee"));
   const problems = page.getByText(/problems? in the manifest/);
   await expect(problems).toBeVisible();
