@@ -13,6 +13,7 @@ import { GRADER_VERSION } from "@/lib/grading";
 import { isSimQuestion, renderQuestion, toClientQuestion, ZAnswer, type TAnswer, type TClientQuestion, type TQuestion, type TText } from "@/lib/questions";
 import { gradeAnswerInPool, precheckAnswerInPool, warmGradingPool, type TGradeResult, type TPrecheckResult } from "./grading";
 import { loadVersionContent, noteExcerpt, toPercent, type TNoteExcerpt } from "./question-bank";
+import { recordReview } from "./progress";
 
 /** Manifests and command scripts longer than this are refused before grading (64 KiB). */
 export const MAX_ANSWER_BYTES = 64 * 1024;
@@ -270,7 +271,7 @@ async function storedSubmitResult(row: TAnswerRow): Promise<TSubmitResult> {
  */
 async function gradeAndStore(
   answerId: string,
-  attempt: Pick<TOwnedAttempt, "id" | "seed" | "status">,
+  attempt: Pick<TOwnedAttempt, "id" | "seed" | "status" | "userId" | "questionId">,
   question: TQuestion,
   answer: TAnswer,
 ): Promise<TSubmitResult> {
@@ -299,6 +300,11 @@ async function gradeAndStore(
     ]);
     attemptStatus =
       closed.count === 1 ? "graded" : ((await db.attempt.findUnique({ where: { id: attempt.id }, select: { status: true } }))?.status ?? "graded");
+    // The answer that closed the attempt schedules the question's next spaced review (FSRS).
+    if (closed.count === 1) {
+      const percent = result.maxScore > 0 ? (100 * result.score) / result.maxScore : 0;
+      await recordReview(db, { userId: attempt.userId, questionId: attempt.questionId, answerId, percent, at: now });
+    }
   } else {
     await answerUpdate;
   }
