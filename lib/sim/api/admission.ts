@@ -2,6 +2,7 @@
 // NamespaceLifecycle (plugin/pkg/admission/namespace/lifecycle), ServiceAccount
 // (plugin/pkg/admission/serviceaccount), Priority (plugin/pkg/admission/priority) and
 // DefaultTolerationSeconds (plugin/pkg/admission/defaulttolerationseconds), run in that order.
+import { deepCopy } from "../core/types";
 import type { ApiStatus, KubeObject, ResourceInfo } from "./types";
 import { resolveKind } from "./resources";
 
@@ -219,7 +220,7 @@ export function admit(object: KubeObject, ctx: AdmissionContext): AdmitResult {
   const lifecycle = namespaceLifecycle(object, info, ctx);
   if (lifecycle) return { ok: false, status: lifecycle };
   if (object.kind !== "Pod" || ctx.operation !== "create") return { ok: true, object };
-  const pod = structuredClone(object);
+  const pod = deepCopy(object);
   const failure = serviceAccountAdmission(pod, ctx) ?? priorityAdmission(pod, ctx);
   if (failure) return { ok: false, status: failure };
   defaultTolerationSeconds(pod);

@@ -1,6 +1,7 @@
 // Mirrors pkg/apis/core/v1/defaults.go, pkg/apis/apps/v1/defaults.go, pkg/apis/batch/v1/defaults.go and
 // the create-time parts of the registry strategies (PrepareForCreate: status reset, Pod QoS class, Job
 // selector generation, Service IP/port allocation), so stored objects look like a v1.32 cluster's.
+import { deepCopy } from "../core/types";
 import { parseQuantity } from "./quantity";
 import type { KubeObject } from "./types";
 
@@ -429,9 +430,9 @@ function defaultLimitRange(lr: Obj): void {
 /** copyHPAScalingRules over GenerateHPAScaleUpRules / GenerateHPAScaleDownRules defaults. */
 function defaultScalingRules(rules: unknown, defaults: Obj): Obj {
   const given = obj(rules);
-  if (!given) return structuredClone(defaults);
+  if (!given) return deepCopy(defaults);
   const out: Obj = { ...given };
-  for (const key of ["stabilizationWindowSeconds", "selectPolicy", "policies"]) if (out[key] === undefined) out[key] = structuredClone(defaults[key]);
+  for (const key of ["stabilizationWindowSeconds", "selectPolicy", "policies"]) if (out[key] === undefined) out[key] = deepCopy(defaults[key]);
   return out;
 }
 
@@ -511,7 +512,7 @@ function resetStatusForCreate(kind: string, object: Obj): void {
  * modified. Call after decodeObject and before admit/validate, as the API server does.
  */
 export function applyDefaults(object: KubeObject, ctx: DefaultsContext): KubeObject {
-  const out = structuredClone(object) as KubeObject & Obj;
+  const out = deepCopy(object) as KubeObject & Obj;
   const operation = ctx.operation ?? "create";
   switch (out.kind) {
     case "Pod":

@@ -4,7 +4,7 @@
 import type { Engine } from "../core/engine";
 import { fromLabelSelector, matches, type Selector } from "../core/selectors";
 import { parseTime } from "../core/time";
-import type { KubeObject, OwnerReference } from "../core/types";
+import { clone, type KubeObject, type OwnerReference } from "../core/types";
 import type { ControllerClient } from "./client";
 
 export type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -294,6 +294,27 @@ export function stableStringify(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/** Equality of the JSON forms of two values (key order ignored, undefined members absent): stableStringify(a) === stableStringify(b) without building strings. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  const x = a as Obj;
+  const y = b as Obj;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    n++;
+    if (y[k] === undefined || !jsonEqual(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) n--;
+  return n === 0;
+}
+
 /**
  * controller.ComputeHash: FNV-32a of the pod template (+ collisionCount as 4 little-endian bytes),
  * printed in decimal and safe-encoded. Upstream hashes a spew dump of the Go struct; here the hash
@@ -319,7 +340,7 @@ export function podFromTemplate(template: Obj, owner: Obj, extra: { generateName
   if (template.metadata?.finalizers) meta.finalizers = [...template.metadata.finalizers];
   if (extra.name) meta.name = extra.name;
   else meta.generateName = extra.generateName ?? `${owner.metadata.name}-`;
-  return { apiVersion: "v1", kind: "Pod", metadata: meta, spec: JSON.parse(JSON.stringify(template.spec ?? {})) } as KubeObject;
+  return { apiVersion: "v1", kind: "Pod", metadata: meta, spec: clone(template.spec ?? {}) } as KubeObject;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Engine } from "../core/engine";
 import type { KubeObject } from "../core/types";
 import { ControllerClient } from "./client";
-import { getControllerOf, isPodReady, splitKey, stableStringify, type Obj } from "./controller-utils";
+import { getControllerOf, isPodReady, jsonEqual, splitKey, stableStringify, type Obj } from "./controller-utils";
 import { findPort, selectedPods, serviceKeysForPod, serviceLabels, shouldPodBeInEndpoints, shouldSetHostname, TRIGGER_TIME_ANNOTATION, triggerTime } from "./endpoints";
 
 export const ENDPOINTSLICE_CONTROLLER = "endpointslice";
@@ -98,10 +98,10 @@ export function syncEndpointSlices(engine: Engine, key: string): void {
   const unused = [...existing].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   for (const want of desired) {
     // Reuse a slice with the same ports first, then any spare one.
-    let i = unused.findIndex((s) => stableStringify(s.ports ?? null) === stableStringify(want.ports));
+    let i = unused.findIndex((s) => jsonEqual(s.ports ?? null, want.ports));
     if (i < 0) i = unused.length ? 0 : -1;
     const cur = i >= 0 ? unused.splice(i, 1)[0] : undefined;
-    if (cur && stableStringify([cur.endpoints ?? null, cur.ports ?? null, cur.metadata.labels]) === stableStringify([want.endpoints, want.ports, labels])) continue;
+    if (cur && jsonEqual([cur.endpoints ?? null, cur.ports ?? null, cur.metadata.labels], [want.endpoints, want.ports, labels])) continue;
     const slice: Obj = {
       apiVersion: "discovery.k8s.io/v1",
       kind: "EndpointSlice",

@@ -9,7 +9,7 @@ import { fromMap, matches } from "../core/selectors";
 import { formatTime } from "../core/time";
 import type { KubeObject } from "../core/types";
 import { ControllerClient } from "./client";
-import { isPodReady, splitKey, stableStringify, ts, type Obj } from "./controller-utils";
+import { isPodReady, jsonEqual, splitKey, stableStringify, ts, type Obj } from "./controller-utils";
 
 export const ENDPOINTS_CONTROLLER = "endpoint";
 export const TRIGGER_TIME_ANNOTATION = "endpoints.kubernetes.io/last-change-trigger-time";
@@ -153,7 +153,7 @@ export function syncEndpoints(engine: Engine, key: string): void {
   const pods = selectedPods(engine, svc);
   const subsets = computeSubsets(svc, pods);
   const labels = serviceLabels(svc);
-  if (current && stableStringify(current.subsets ?? []) === stableStringify(subsets) && stableStringify(current.metadata.labels ?? {}) === stableStringify(labels)) return;
+  if (current && jsonEqual(current.subsets ?? [], subsets) && jsonEqual(current.metadata.labels ?? {}, labels)) return;
   const annotations: Record<string, string> = { ...(current?.metadata.annotations ?? {}), [TRIGGER_TIME_ANNOTATION]: triggerTime(svc, pods) };
   const ep: Obj = {
     apiVersion: "v1",

@@ -6,7 +6,7 @@
 import type { Engine } from "../core/engine";
 import type { Change } from "../core/store";
 import { formatTime } from "../core/time";
-import type { KubeObject } from "../core/types";
+import { clone, type KubeObject } from "../core/types";
 import { ControllerClient } from "./client";
 import {
   claimObjects,
@@ -127,7 +127,7 @@ export function syncJob(engine: Engine, key: string): void {
   const now = engine.now();
   const allPods = engine.store.list("pods", ns) as Obj[];
   const pods = claimObjects(client, "pods", job, selectorOf(job), allPods).filter((p) => getControllerOf(p)?.uid === job.metadata.uid);
-  const status: Obj = JSON.parse(JSON.stringify(job.status ?? {}));
+  const status: Obj = clone(job.status ?? {});
 
   const indexed = job.spec.completionMode === "Indexed";
   const succeededIndexes = parseIndexes(status.completedIndexes);

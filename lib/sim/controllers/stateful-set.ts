@@ -5,7 +5,7 @@
 // reverse, waiting for termination) and Parallel management, ControllerRevisions, and RollingUpdate
 // in reverse ordinal order down to the partition.
 import type { Engine } from "../core/engine";
-import type { KubeObject } from "../core/types";
+import { clone, type KubeObject } from "../core/types";
 import { ControllerClient } from "./client";
 import {
   claimObjects,
@@ -19,6 +19,7 @@ import {
   safeEncodeString,
   selectorOf,
   splitKey,
+  jsonEqual,
   stableStringify,
   type Obj,
 } from "./controller-utils";
@@ -47,7 +48,7 @@ export function ordinalOf(setName: string, podName: string): number {
 
 /** getPatch: the template as a strategic-merge "replace" patch; the ControllerRevision's data. */
 export function revisionData(set: Obj): Obj {
-  const template = JSON.parse(JSON.stringify(set.spec.template ?? {}));
+  const template = clone(set.spec.template ?? {});
   template.metadata = { creationTimestamp: null, ...(template.metadata ?? {}) };
   return { spec: { template: { $patch: "replace", ...template } } };
 }
@@ -75,7 +76,7 @@ function claimName(set: Obj, template: Obj, ordinal: number): string {
 /** newStatefulSetPod + updateIdentity + updateStorage. */
 function newPod(set: Obj, template: Obj, ordinal: number, revision: string): Obj {
   const name = `${set.metadata.name}-${ordinal}`;
-  const spec = JSON.parse(JSON.stringify(template.spec ?? {}));
+  const spec = clone(template.spec ?? {});
   spec.hostname = name;
   if (set.spec.serviceName) spec.subdomain = set.spec.serviceName;
   const claimVolumes = (set.spec.volumeClaimTemplates ?? []).map((t: Obj) => ({ name: t.metadata.name, persistentVolumeClaim: { claimName: claimName(set, t, ordinal) } }));
@@ -104,7 +105,7 @@ function syncRevisions(engine: Engine, client: ControllerClient, set: Obj): Revi
   let collisionCount: number = set.status?.collisionCount ?? 0;
   const data = revisionData(set);
   const next = (owned.at(-1)?.revision ?? 0) + 1;
-  const equal = owned.filter((r) => stableStringify(r.data) === stableStringify(data));
+  const equal = owned.filter((r) => jsonEqual(r.data, data));
   let update: Obj | undefined;
   if (equal.length && equal.at(-1) === owned.at(-1)) update = owned.at(-1);
   else if (equal.length) {
@@ -124,7 +125,7 @@ function syncRevisions(engine: Engine, client: ControllerClient, set: Obj): Revi
       if (r.ok) update = r.value as Obj;
       else if (r.status.reason === "AlreadyExists") {
         const live = engine.store.get("controllerrevisions", ns, name) as Obj;
-        if (stableStringify(live.data) === stableStringify(data) && getControllerOf(live)?.uid === set.metadata.uid) update = live;
+        if (jsonEqual(live.data, data) && getControllerOf(live)?.uid === set.metadata.uid) update = live;
         else collisionCount++;
       } else return undefined;
     }
@@ -137,7 +138,7 @@ function syncRevisions(engine: Engine, client: ControllerClient, set: Obj): Revi
 }
 
 function templateOf(rev: Obj): Obj {
-  const t = JSON.parse(JSON.stringify(rev.data?.spec?.template ?? {}));
+  const t = clone(rev.data?.spec?.template ?? {});
   delete t.$patch;
   if (t.metadata) delete t.metadata.creationTimestamp;
   return t;
@@ -324,7 +325,7 @@ function createClaims(engine: Engine, client: ControllerClient, set: Obj, ordina
         ...(t.metadata?.annotations ? { annotations: { ...t.metadata.annotations } } : {}),
         ...(whenDeleted === "Delete" ? { ownerReferences: [newControllerRef(set)] } : {}),
       },
-      spec: JSON.parse(JSON.stringify(t.spec ?? {})),
+      spec: clone(t.spec ?? {}),
     };
     const r = client.create("persistentvolumeclaims", pvc as KubeObject);
     if (!r.ok) {

@@ -84,6 +84,26 @@ function cloneValue(v: unknown): unknown {
   return out;
 }
 
+/**
+ * Deep copy with structuredClone's result for JSON data (undefined members and array holes kept as
+ * undefined), without its serialisation cost: the API machinery copies every object it defaults.
+ */
+export function deepCopy<T>(value: T): T {
+  return copyValue(value) as T;
+}
+
+function copyValue(v: unknown): unknown {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = copyValue(v[i]);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k in v as Record<string, unknown>) out[k] = copyValue((v as Record<string, unknown>)[k]);
+  return out;
+}
+
 /** Structural equality of JSON values (undefined members count as absent). */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

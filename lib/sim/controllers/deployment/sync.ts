@@ -2,7 +2,7 @@
 // creating the new ReplicaSet (with hash-collision handling), proportional scaling, history cleanup
 // and status updates shared by every strategy.
 import type { Engine } from "../../core/engine";
-import type { KubeObject } from "../../core/types";
+import { clone, type KubeObject } from "../../core/types";
 import type { ControllerClient } from "../client";
 import { byCreation, computeHash, getControllerOf, newControllerRef, type Obj } from "../controller-utils";
 import {
@@ -86,11 +86,12 @@ function getNewReplicaSet(
   const now = engine.now();
   const newRevision = String(maxRevision(oldRSs) + 1);
   if (existing) {
-    const copy = JSON.parse(JSON.stringify(existing)) as Obj;
-    const annotations = { ...(copy.metadata.annotations ?? {}) };
+    const annotations = { ...(existing.metadata.annotations ?? {}) };
     const annotationsUpdated = setNewReplicaSetAnnotations(d, annotations, newRevision, true);
     const minReadyNeedsUpdate = (existing.spec?.minReadySeconds ?? 0) !== (d.spec?.minReadySeconds ?? 0);
     if (annotationsUpdated || minReadyNeedsUpdate) {
+      // Only a ReplicaSet that changes is copied (store objects are shared).
+      const copy = clone(existing);
       copy.metadata.annotations = annotations;
       copy.spec.minReadySeconds = d.spec?.minReadySeconds ?? 0;
       if (!copy.spec.minReadySeconds) delete copy.spec.minReadySeconds;
@@ -108,11 +109,11 @@ function getNewReplicaSet(
   }
   if (!create) return {};
 
-  const template = JSON.parse(JSON.stringify(d.spec?.template ?? {})) as Obj;
+  const template = clone(d.spec?.template ?? {}) as Obj;
   const collisionCount = d.status?.collisionCount;
   const hash = computeHash(template, collisionCount);
   template.metadata = { ...(template.metadata ?? {}), labels: { ...(template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash } };
-  const selector = JSON.parse(JSON.stringify(d.spec?.selector ?? {})) as Obj;
+  const selector = clone(d.spec?.selector ?? {}) as Obj;
   selector.matchLabels = { ...(selector.matchLabels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash };
   const name = `${d.metadata.name}-${hash}`;
   const rs: Obj = {
@@ -184,7 +185,7 @@ export function scaleReplicaSet(ctx: DeploymentCtx, rs: Obj, newScale: number, d
   const annotationsNeedUpdate = replicasAnnotationsNeedUpdate(rs, desired, desired + maxSurge(d));
   if (!sizeNeedsUpdate && !annotationsNeedUpdate) return { scaled: false, rs };
   const oldScale = replicasOf(rs);
-  const copy = JSON.parse(JSON.stringify(rs)) as Obj;
+  const copy = clone(rs) as Obj;
   copy.spec.replicas = newScale;
   copy.metadata.annotations = { ...(copy.metadata.annotations ?? {}) };
   setReplicasAnnotations(copy.metadata.annotations, desired, desired + maxSurge(d));

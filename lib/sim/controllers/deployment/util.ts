@@ -2,7 +2,7 @@
 // ReplicaSet split, maxSurge/maxUnavailable fenceposts, proportional-scaling fractions, status and
 // the Available/Progressing conditions.
 import { formatTime } from "../../core/time";
-import { ts, scaledValue, setCondition, byCreation, type Obj } from "../controller-utils";
+import { ts, scaledValue, setCondition, byCreation, jsonEqual, type Obj } from "../controller-utils";
 
 export const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
 export const REVISION_HISTORY_ANNOTATION = "deployment.kubernetes.io/revision-history";
@@ -61,27 +61,6 @@ function stripHash(template: Obj | undefined): Obj {
   if (Object.keys(rest).length) metadata.labels = rest;
   else delete metadata.labels;
   return { ...t, metadata };
-}
-
-/** Equality of the JSON forms of two values (key order ignored, undefined members absent). */
-function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i] ?? null, b[i] ?? null)) return false;
-    return true;
-  }
-  const x = a as Obj;
-  const y = b as Obj;
-  let n = 0;
-  for (const k in x) {
-    if (x[k] === undefined) continue;
-    n++;
-    if (y[k] === undefined || !jsonEqual(x[k], y[k])) return false;
-  }
-  for (const k in y) if (y[k] !== undefined) n--;
-  return n === 0;
 }
 
 /** EqualIgnoreHash: templates equal apart from the pod-template-hash label. */

@@ -54,6 +54,23 @@ class NginxServer {
     return loc?.directives.find((d) => d.name === name) ?? server.directives.find((d) => d.name === name) ?? this.conf.http.find((d) => d.name === name);
   }
 
+  // Per server/location (objects of the current configuration): the add_header directives and the access
+  // log path, resolved once instead of on every request.
+  private rules = new Map<ServerConf | Location, { addHeaders: Directive[]; accessLog: string }>();
+
+  private responseRules(server: ServerConf | undefined, loc: Location | null): { addHeaders: Directive[]; accessLog: string } {
+    const key = loc ?? server;
+    const hit = key && this.rules.get(key);
+    if (hit) return hit;
+    const addHeaders = server ? [...(loc?.directives ?? []), ...server.directives].filter((x) => x.name === "add_header") : [];
+    const accessTarget = server ? this.lookup("access_log", server, loc) : undefined;
+    const accessLog =
+      accessTarget?.args[0] === "off" ? "off" : (accessTarget?.args[0] ?? this.conf.http.find((d) => d.name === "access_log")?.args[0] ?? "/var/log/nginx/access.log");
+    const rules = { addHeaders, accessLog };
+    if (key) this.rules.set(key, rules);
+    return rules;
+  }
+
   handler(port: number): ServerHandler {
     return {
       http: (req) => this.serve(port, req),
@@ -74,15 +91,12 @@ class NginxServer {
     const context = `client: ${client}, server: ${server?.serverNames[0] ?? ""}, request: "${req.method} ${rawPath} HTTP/1.1", host: "${req.headers.Host ?? req.host}"`;
     const finish = (status: number, body: string, extra: Record<string, string> = {}, loc: Location | null = null): HttpResponse => {
       const h: Record<string, string> = { ...headers, "Content-Type": "text/html", "Content-Length": String(body.length), Connection: "keep-alive", ...extra };
-      if (server) for (const d of [...(loc?.directives ?? []), ...server.directives].filter((x) => x.name === "add_header")) {
+      const { addHeaders, accessLog: path } = this.responseRules(server, loc);
+      for (const d of addHeaders) {
         if (d.args[0] && (d.args.includes("always") || status < 400)) h[d.args[0]] = d.args[1] ?? "";
       }
-      const accessTarget = server ? this.lookup("access_log", server, loc) : undefined;
-      if (accessTarget?.args[0] !== "off") {
-        const path = accessTarget?.args[0] ?? this.conf.http.find((d) => d.name === "access_log")?.args[0] ?? "/var/log/nginx/access.log";
-        if (path !== "off") {
-          this.writeLog(path, `${client} - - [${strftime("%d/%b/%Y:%H:%M:%S +0000", now)}] "${req.method} ${rawPath} HTTP/1.1" ${status} ${req.method === "HEAD" ? 0 : body.length} "${req.headers.Referer ?? "-"}" "${req.headers["User-Agent"] ?? req.headers["user-agent"] ?? "-"}" "-"\n`);
-        }
+      if (path !== "off") {
+        this.writeLog(path, `${client} - - [${strftime("%d/%b/%Y:%H:%M:%S +0000", now)}] "${req.method} ${rawPath} HTTP/1.1" ${status} ${req.method === "HEAD" ? 0 : body.length} "${req.headers.Referer ?? "-"}" "${req.headers["User-Agent"] ?? req.headers["user-agent"] ?? "-"}" "-"\n`);
       }
       return { status, headers: h, body: req.method === "HEAD" ? "" : body };
     };
