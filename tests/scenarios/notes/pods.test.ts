@@ -211,7 +211,11 @@ spec:
     expect(t.run("kubectl taint nodes node01 key1=value1:NoSchedule-").stdout).toBe("node/node01 untainted\n");
     t.run("sleep 10");
     expect(row(t.run("kubectl get pod plain -o wide").stdout, "plain")).toMatchObject({ STATUS: "Running", NODE: "node01" });
-    // (A user-added NoExecute taint should also evict "plain": see PENDING.md.)
+    // A NoExecute taint evicts what does not tolerate it (pkg/controller/tainteviction); "plain" is on node01.
+    expect(t.run("kubectl taint nodes node01 evict=now:NoExecute").stdout).toBe("node/node01 tainted\n");
+    expect(t.run("kubectl get events --field-selector reason=TaintManagerEviction -o jsonpath={.items[*].message}").stdout).toBe("Marking for deletion Pod default/plain");
+    t.run("sleep 40");
+    expect(t.run("kubectl get pod plain").stderr).toBe('Error from server (NotFound): pods "plain" not found\n');
   });
 
   it("required node affinity picks the labelled node", () => {
