@@ -216,6 +216,8 @@ export const en = {
   "instructor.classes.title": "Your classes",
   "instructor.classes.emptyTitle": "You have no classes yet",
   "instructor.classes.emptyBody": "Classes you create will be listed here with their learners and homework.",
+  "gradebook.error.reason": "Give a reason (at least 3 characters) and a score.",
+  "gradebook.error.score": "The score cannot exceed the question's maximum.",
   "nav.homework": "Homework",
   "assignments.error.dueBeforeOpen": "The due date must be after the opening date.",
   "assignments.error.noQuestions": "Pick at least one question or a rule.",

@@ -217,6 +217,8 @@ export const zh: Record<MessageKey, string> = {
   "instructor.classes.title": "你的班级",
   "instructor.classes.emptyTitle": "你还没有班级",
   "instructor.classes.emptyBody": "你创建的班级会列在这里，并显示其学员和作业。",
+  "gradebook.error.reason": "请填写理由（至少 3 个字符）和分数。",
+  "gradebook.error.score": "分数不能超过该题满分。",
   "nav.homework": "作业",
   "assignments.error.dueBeforeOpen": "截止时间必须晚于开放时间。",
   "assignments.error.noQuestions": "请至少选择一道题目或一条抽题规则。",
