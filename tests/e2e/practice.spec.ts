@@ -254,6 +254,11 @@ test("switching language on a question page shows the question in Chinese", asyn
   await page.goto("/practice/restart-policy/default-value");
   await expect(page.getByText(/Which value does the API server default it to/)).toBeVisible();
   await page.getByRole("radio", { name: "Never", exact: true }).check();
+  // The answer in progress survives a reload (localStorage, per attempt), and the page fits 768 px.
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.reload();
+  await expect(page.getByRole("radio", { name: "Never", exact: true })).toBeChecked();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByRole("heading", { level: 1, name: "题目 restart-policy/default-value" })).toBeVisible();
