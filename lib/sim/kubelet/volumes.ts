@@ -83,14 +83,16 @@ function serviceAccountToken(w: PodWorker, engine: Engine): string {
   return `${b64('{"alg":"RS256","kid":"kubedrill"}')}.${b64(JSON.stringify(claims))}.${b64(w.uid + w.name)}`;
 }
 
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const utf8 = new TextEncoder();
+
 function btoaUtf8(s: string): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  const bytes = [...new TextEncoder().encode(s)];
+  const bytes = utf8.encode(s);
   let out = "";
   for (let i = 0; i < bytes.length; i += 3) {
-    const [a, b, c] = [bytes[i], bytes[i + 1], bytes[i + 2]];
-    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    out += alphabet[(n >> 18) & 63] + alphabet[(n >> 12) & 63] + (b === undefined ? "=" : alphabet[(n >> 6) & 63]) + (c === undefined ? "=" : alphabet[n & 63]);
+    const more = bytes.length - i;
+    const n = (bytes[i] << 16) | ((more > 1 ? bytes[i + 1] : 0) << 8) | (more > 2 ? bytes[i + 2] : 0);
+    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (more > 1 ? B64[(n >> 6) & 63] : "=") + (more > 2 ? B64[n & 63] : "=");
   }
   return out;
 }

@@ -127,7 +127,19 @@ export function createCatalog(extra: readonly ImageSpec[] = []): ImageCatalog {
     return image;
   };
 
+  // Every container start resolves its image: results are pure functions of the reference and the catalog.
+  const resolutions = new Map<string, ImageResolution>();
   const resolve = (image: string): ImageResolution => {
+    let r = resolutions.get(image);
+    if (!r) {
+      r = resolveUncached(image);
+      if (resolutions.size >= 1024) resolutions.clear();
+      resolutions.set(image, r);
+    }
+    return r;
+  };
+
+  const resolveUncached = (image: string): ImageResolution => {
     const parsed = parseReference(image);
     if (parsed.kind === "invalid") {
       return { kind: "invalid-name", message: `Failed to apply default image tag "${image}": couldn't parse image name "${image}": ${parsed.message}` };

@@ -14,7 +14,21 @@ export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 type QuantityMap = Record<string, string | number> | undefined;
 
 /** One resource value in scheduler units; an unparsable quantity counts as zero (validation rejects it earlier). */
+// Quantities repeat across pods and clusters ("100m", "4", "8Gi"): amounts are cached per name and value.
+const amounts = new Map<string, number>();
+
 export function resourceAmount(name: string, value: string | number): number {
+  const key = `${name}\u0000${typeof value}\u0000${value}`;
+  let amount = amounts.get(key);
+  if (amount === undefined) {
+    amount = parseAmount(name, value);
+    if (amounts.size >= 4096) amounts.clear();
+    amounts.set(key, amount);
+  }
+  return amount;
+}
+
+function parseAmount(name: string, value: string | number): number {
   const q = parseQuantity(value);
   if (!q.ok) return 0;
   return name === "cpu" ? quantityMilliValue(q.quantity) : quantityValue(q.quantity);
