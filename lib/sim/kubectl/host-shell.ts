@@ -4,6 +4,7 @@
 // `localhost:PORT` reaches a pod through an active `kubectl port-forward`.
 import { networkFromNode, probeHttp, probeTcp } from "../network";
 import { createCatalog, createContainerFs, runToCompletion, type ImageSpec, type Vfs } from "../runtime";
+import { ERRNO_TEXT, normalizePath } from "../runtime/vfs";
 import { UBUNTU } from "../runtime/image-catalog/distros";
 import { programs } from "../runtime/image-catalog/base";
 import type { NetworkAccess, ProcessContext, ResolvedImage } from "../runtime/types";
@@ -22,6 +23,8 @@ const CONTROLPLANE: ImageSpec = {
 };
 const HOST_CATALOG = createCatalog([CONTROLPLANE]);
 const CONNECT_TIMEOUT_MS = 127_000;
+/** The login shell's working directory, against which relative paths resolve. */
+export const HOST_CWD = "/root";
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -32,16 +35,43 @@ export class HostShell {
 
   constructor(private readonly session: KubectlSession) {}
 
+  /** The node's filesystem, shared by shell commands, script redirections and `kubectl -f`. */
+  private ensureFs(): Vfs | undefined {
+    if (!this.image) {
+      const r = HOST_CATALOG.resolve(HOST_IMAGE);
+      if (r.kind !== "ok") return undefined;
+      const engine = this.session.cluster.engine;
+      this.image = r.image;
+      this.fs = createContainerFs(r.image, () => engine.now());
+    }
+    return this.fs;
+  }
+
+  /** A regular file's content, or undefined when it does not exist (or is a directory). */
+  readFile(path: string): string | undefined {
+    const r = this.ensureFs()?.readFile(normalizePath(path, HOST_CWD));
+    return r?.ok ? r.value : undefined;
+  }
+
+  /** Entries of a directory as paths joined to `path`, or undefined when it is not a directory. */
+  listDir(path: string): string[] | undefined {
+    const r = this.ensureFs()?.readdir(normalizePath(path, HOST_CWD));
+    return r?.ok ? r.value.map((e) => `${path.replace(/\/+$/, "")}/${e}`) : undefined;
+  }
+
+  /** Writes (or appends to) a file as a shell redirection does; the error is bash's text for the path. */
+  writeFile(path: string, data: string, append: boolean): { ok: true } | { ok: false; error: string } {
+    const fs = this.ensureFs();
+    if (!fs) return { ok: false, error: "Read-only file system" };
+    const r = fs.writeFile(normalizePath(path, HOST_CWD), data, { append });
+    return r.ok ? { ok: true } : { ok: false, error: ERRNO_TEXT[r.errno] };
+  }
+
   /** Runs one shell command line on the control-plane node; virtual time does not advance. */
   run(line: string, stdin?: string): { stdout: string; stderr: string; exitCode: number } {
     const cluster = this.session.cluster;
     const engine = cluster.engine;
-    if (!this.image) {
-      const r = HOST_CATALOG.resolve(HOST_IMAGE);
-      if (r.kind !== "ok") return { stdout: "", stderr: `kubesim: the host shell image is unavailable\n`, exitCode: 127 };
-      this.image = r.image;
-      this.fs = createContainerFs(r.image, () => engine.now());
-    }
+    if (!this.ensureFs() || !this.image) return { stdout: "", stderr: `kubesim: the host shell image is unavailable\n`, exitCode: 127 };
     let stdout = "";
     let stderr = "";
     const nodeNet = networkFromNode(engine, "controlplane");
@@ -78,7 +108,7 @@ export class HostShell {
     Object.assign(env, { HOSTNAME: "controlplane", HOME: "/root", USER: "root" });
     const ctx: ProcessContext = {
       env,
-      cwd: "/root",
+      cwd: HOST_CWD,
       hostname: "controlplane",
       fs: this.fs!,
       now: () => engine.now(),

@@ -1,7 +1,8 @@
 // kubesim scripts: one kubectl command per line, `sleep N` advancing virtual time, `echo` with `$?`,
 // `#` comments, here-documents (`kubectl apply -f - <<EOF … EOF`, `cat <<EOF | kubectl apply -f -`),
-// and simple output filters (`| grep`, `| head`, `| tail`, `| wc -l`). A failing command does not stop
-// the script, as in a shell without `set -e`.
+// simple output filters (`| grep`, `| head`, `| tail`, `| wc -l`), and output redirections (`>`, `>>`,
+// `2>`, `2>&1`, `&>`) into the control-plane node's filesystem, which `kubectl apply -f` reads back. A
+// failing command does not stop the script, as in a shell without `set -e`.
 import { splitCommandLine } from "./cli/flags";
 import type { KubectlSession } from "./session";
 import { HostShell } from "./host-shell";
@@ -75,6 +76,113 @@ function applyFilter(text: string, words: string[]): { ok: true; text: string } 
   }
 }
 
+/** Where a stream goes: on (stdout: down the pipe or to the terminal; stderr: to the terminal), or into a file. */
+type Sink = { kind: "default" } | { kind: "file"; path: string; append: boolean } | { kind: "stderr" } | { kind: "stdout" };
+export type Redirections = { stdout: Sink; stderr: Sink; opens: { path: string; append: boolean }[] };
+
+/**
+ * Removes bash output redirections from one pipeline stage: `> f`, `>> f`, `1> f`, `2> f`, `2>> f`,
+ * `&> f`, `&>> f`, `2>&1`, `>&2`. They bind left to right, so `> f 2>&1` sends both streams to f while
+ * `2>&1 > f` leaves stderr on the terminal.
+ */
+export function extractRedirections(stage: string): { ok: true; command: string; redirs: Redirections } | { ok: false; error: string } {
+  let command = "";
+  let quote: string | null = null;
+  const redirs: Redirections = { stdout: { kind: "default" }, stderr: { kind: "default" }, opens: [] };
+  let i = 0;
+  while (i < stage.length) {
+    const c = stage[i];
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === "\\" && quote === '"') {
+        command += stage.slice(i, i + 2);
+        i += 2;
+        continue;
+      }
+      command += c;
+      i++;
+      continue;
+    }
+    if (c === "\\") {
+      command += stage.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      quote = c;
+      command += c;
+      i++;
+      continue;
+    }
+    const atWordStart = i === 0 || /\s/.test(stage[i - 1]);
+    const m = atWordStart ? /^(&|[12])?(>>?)(&[12])?/.exec(stage.slice(i)) : null;
+    if (!m || (m[1] === "&" && m[3])) {
+      command += c;
+      i++;
+      continue;
+    }
+    i += m[0].length;
+    const fd = m[1] === "&" ? "both" : m[1] === "2" ? "stderr" : "stdout";
+    if (m[3]) {
+      // Duplicating: the stream follows the other one's current destination.
+      if (m[3] === "&1" && fd === "stderr") redirs.stderr = redirs.stdout.kind === "default" ? { kind: "stdout" } : redirs.stdout;
+      else if (m[3] === "&2" && fd === "stdout") redirs.stdout = redirs.stderr.kind === "default" ? { kind: "stderr" } : redirs.stderr;
+      continue;
+    }
+    while (i < stage.length && /[ \t]/.test(stage[i])) i++;
+    let target = "";
+    let q: string | null = null;
+    while (i < stage.length && (q || !/[\s;&|<>]/.test(stage[i]))) {
+      const t = stage[i++];
+      if (q) {
+        if (t === q) q = null;
+        else target += t;
+      } else if (t === "'" || t === '"') q = t;
+      else target += t;
+    }
+    if (!target) return { ok: false, error: "syntax error near unexpected token `newline'" };
+    const sink: Sink = { kind: "file", path: target, append: m[2] === ">>" };
+    redirs.opens.push({ path: target, append: m[2] === ">>" });
+    if (fd !== "stderr") redirs.stdout = sink;
+    if (fd !== "stdout") redirs.stderr = sink;
+    command += " ";
+  }
+  return { ok: true, command: command.trim(), redirs };
+}
+
+const COMPOUND = /^(for|while|until|if|case|function)\b|^[({]/;
+
+/** Splits a command list on unquoted `;`, `&&` and `||` outside `$( … )`; compound commands stay whole. */
+function splitList(line: string): { op: ";" | "&&" | "||"; text: string }[] {
+  if (COMPOUND.test(line)) return [{ op: ";", text: line }];
+  const items: { op: ";" | "&&" | "||"; text: string }[] = [];
+  let cur = "";
+  let op: ";" | "&&" | "||" = ";";
+  let quote: string | null = null;
+  let depth = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) quote = null;
+      cur += c;
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === ";" || ((c === "&" || c === "|") && line[i + 1] === c))) {
+      items.push({ op, text: cur.trim() });
+      op = c === ";" ? ";" : c === "&" ? "&&" : "||";
+      if (c !== ";") i++;
+      cur = "";
+      continue;
+    }
+    cur += c;
+  }
+  items.push({ op, text: cur.trim() });
+  return items.filter((item) => item.text !== "");
+}
+
 /** Splits `a | b | c` on unquoted pipes. */
 function splitPipes(line: string): string[] {
   const parts: string[] = [];
@@ -108,7 +216,25 @@ export class ScriptRunner {
   private readonly host: HostShell;
 
   constructor(readonly session: KubectlSession) {
-    this.host = new HostShell(session);
+    const host = new HostShell(session);
+    this.host = host;
+    // `kubectl apply -f` sees what the shell wrote: an absolute path names the node's file first; a
+    // relative one keeps naming the script's folder (or the web UI's uploads) before the node's home.
+    const base = session.files;
+    session.files = {
+      read: (p) => (p.startsWith("/") ? host.readFile(p) ?? base.read(p) : base.read(p) ?? host.readFile(p)),
+      list: (p) => (p.startsWith("/") ? host.listDir(p) ?? base.list?.(p) : base.list?.(p) ?? host.listDir(p)),
+    };
+  }
+
+  /** Opens (creates or truncates) redirection targets before the command runs, as bash does. */
+  private openRedirections(redirs: Redirections): { ok: true } | { ok: false; error: string } {
+    for (const o of redirs.opens) {
+      if (o.path === "/dev/null") continue;
+      const r = this.host.writeFile(o.path, "", o.append);
+      if (!r.ok) return { ok: false, error: `bash: ${o.path}: ${r.error}\n` };
+    }
+    return { ok: true };
   }
 
   /** Runs one logical line; returns what it printed. */
@@ -118,18 +244,72 @@ export class ScriptRunner {
     let stdout = "";
     let stderr = "";
     if (!trimmed || trimmed.startsWith("#")) return { stdout, stderr };
+    const list = splitList(trimmed);
+    // `kubectl … > f; cat f`, `kubectl … && echo ok`: a list runs here item by item, unless every item
+    // is the node's own (a compound `for …; do …; done` or `cd /tmp; ls`), which its shell runs whole.
+    if (list.length > 1 && list.some((item) => isScriptCommand(item.text, 0))) {
+      for (let k = 0; k < list.length; k++) {
+        const { op, text: itemText } = list[k];
+        if ((op === "&&" && this.lastExit !== 0) || (op === "||" && this.lastExit === 0)) continue;
+        const r = this.runPipeline(itemText, k === 0 ? line.heredoc : undefined);
+        stdout += r.stdout;
+        stderr += r.stderr;
+      }
+      return { stdout, stderr };
+    }
+    return this.runPipeline(trimmed, line.heredoc);
+  }
+
+  private runPipeline(trimmed: string, input: string | undefined): ScriptOutput {
+    let stdout = "";
+    let stderr = "";
     const stages = splitPipes(trimmed);
-    const input = line.heredoc;
     let text = "";
     for (let s = 0; s < stages.length; s++) {
+      const stageErrStart = stderr.length;
       // $(kubectl …) command substitution, as scripts use it to fetch an IP or a name.
-      const expanded = stages[s]
+      const substituted = stages[s]
         .replace(/\$\?/g, String(this.lastExit))
         .replace(/\$\((kubectl [^()]*)\)/g, (_m, cmd: string) => {
           const r = this.session.runLine(cmd);
           stderr += r.stderr;
           return r.stdout.replace(/\n+$/, "");
         });
+      const extracted = extractRedirections(substituted);
+      if (!extracted.ok) {
+        stderr += `bash: ${extracted.error}\n`;
+        this.lastExit = 2;
+        return { stdout, stderr };
+      }
+      // The node's shell applies its own redirections; kubectl and the script's builtins get them here.
+      const hostStage = !isScriptCommand(extracted.command, s);
+      const expanded = hostStage ? substituted : extracted.command;
+      const redirs = extracted.redirs;
+      if (!hostStage) {
+        const opened = this.openRedirections(redirs);
+        if (!opened.ok) {
+          stderr += opened.error;
+          this.lastExit = 1;
+          text = "";
+          continue;
+        }
+      }
+      const route = (stageOut: string) => {
+        if (hostStage) return stageOut;
+        const stageErr = stderr.slice(stageErrStart);
+        stderr = stderr.slice(0, stageErrStart);
+        let out = "";
+        const send = (sink: Sink, data: string, fallback: "stdout" | "stderr") => {
+          if (!data) return;
+          const kind = sink.kind === "default" ? fallback : sink.kind;
+          if (kind === "stdout") out += data;
+          else if (kind === "stderr") stderr += data;
+          else if (sink.kind === "file" && sink.path !== "/dev/null") this.host.writeFile(sink.path, data, true);
+        };
+        send(redirs.stdout, stageOut, "stdout");
+        send(redirs.stderr, stageErr, "stderr");
+        return out;
+      };
       const split = splitCommandLine(expanded);
       if (!split.ok) {
         stderr += `kubesim: ${split.error}\n`;
@@ -142,6 +322,7 @@ export class ScriptRunner {
       if (s === 0 && cmd === "cat" && words.length === 1) {
         text = input ?? "";
         this.lastExit = 0;
+        text = route(text);
         continue;
       }
       if (cmd === "kubectl" || cmd === "k") {
@@ -149,6 +330,7 @@ export class ScriptRunner {
         text = r.stdout;
         stderr += r.stderr;
         this.lastExit = r.exitCode;
+        text = route(text);
         continue;
       }
       if (s > 0 && cmd === "grep") {
@@ -156,6 +338,7 @@ export class ScriptRunner {
         text = g.stdout;
         stderr += g.stderr;
         this.lastExit = g.exitCode;
+        text = route(text);
         continue;
       }
       if (s > 0) {
@@ -167,6 +350,7 @@ export class ScriptRunner {
         }
         text = f.text;
         this.lastExit = 0;
+        text = route(text);
         continue;
       }
       switch (cmd) {
@@ -202,7 +386,7 @@ export class ScriptRunner {
           this.lastExit = r.exitCode;
           break;
         }
-      }
+      }  text = route(text);
     }
     stdout += text;
     return { stdout, stderr };
@@ -216,6 +400,15 @@ export class ScriptRunner {
     }
     for (const l of parsed.lines) emit(this.runLine(l));
   }
+}
+
+/** Whether the script runs the stage itself (kubectl, sleep, echo, pipe filters) rather than the node's shell. */
+function isScriptCommand(command: string, stage: number): boolean {
+  if (stage > 0) return true;
+  const split = splitCommandLine(command);
+  if (!split.ok || !split.words.length) return true;
+  const [cmd] = split.words;
+  return ["kubectl", "k", "sleep", "echo", "true", "false"].includes(cmd) || (cmd === "cat" && split.words.length === 1);
 }
 
 /** `sleep 5`, `sleep 1.5`, `sleep 2m`, `sleep 1h` (coreutils suffixes). */
