@@ -1,11 +1,19 @@
-// The instructor's home (INSTRUCTOR or ADMIN): what instructors do here, their classes, their account.
+// The instructor's home (INSTRUCTOR or ADMIN): their classes (all classes for an admin), a form to
+// create one, and their account.
 import type { Metadata } from "next";
+import Link from "next/link";
+import { AccountSummary } from "@/components/account/account-summary";
+import { ActionForm } from "@/components/instructor/action-form";
+import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Field, Input, Select } from "@/components/ui/field";
 import { Icon } from "@/components/ui/icon";
 import { EmptyState } from "@/components/ui/states";
+import { Table } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/guard";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { AccountSummary } from "@/components/account/account-summary";
+import { listClasses } from "@/lib/server/classes";
+import { createClassAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("instructor.title") };
@@ -13,7 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function InstructorPage() {
   const user = await requirePageRole("INSTRUCTOR", "/instructor");
-  const [t, locale] = await Promise.all([getT(), getLocale()]);
+  const [t, locale, classes] = await Promise.all([getT(), getLocale(), listClasses(user)]);
+  const taught = classes.filter((c) => c.role !== "student");
+  const zones = Intl.supportedValuesOf("timeZone");
   return (
     <div className="page">
       <header className="page-header">
@@ -22,9 +32,54 @@ export default async function InstructorPage() {
       </header>
       <div className="stack">
         <Card title={t("instructor.classes.title")} labelledBy="classes-title">
-          <EmptyState icon={<Icon name="classes" size={32} />} headingLevel={3} title={t("instructor.classes.emptyTitle")} body={t("instructor.classes.emptyBody")} />
+          {taught.length === 0 ? (
+            <EmptyState icon={<Icon name="classes" size={32} />} headingLevel={3} title={t("instructor.classes.emptyTitle")} body={t("instructor.classes.emptyBody")} />
+          ) : (
+            <Table caption={t("instructor.classes.title")}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("classes.name")}</th>
+                  <th scope="col">{t("classes.joinCode")}</th>
+                  <th scope="col">{t("classes.students")}</th>
+                  <th scope="col">{t("classes.assignments")}</th>
+                  <th scope="col">{t("classes.timeZone")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {taught.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">
+                      <Link href={`/instructor/classes/${c.id}`}>{c.name}</Link> {c.archived ? <Badge>{t("classes.archived")}</Badge> : null}
+                    </th>
+                    <td>
+                      <code>{c.joinCode}</code>
+                    </td>
+                    <td>{c.students}</td>
+                    <td>{c.assignments}</td>
+                    <td>{c.timeZone}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
         </Card>
         <div className="grid-2">
+          <Card title={t("classes.create")} labelledBy="create-class-title">
+            <ActionForm action={createClassAction} submitLabel={t("classes.create")} label={t("classes.create")}>
+              <Field label={t("classes.name")}>{(control) => <Input {...control} name="name" required maxLength={120} />}</Field>
+              <Field label={t("classes.timeZone")} hint={t("classes.timeZoneHint")}>
+                {(control) => (
+                  <Select {...control} name="timeZone" defaultValue={locale === "zh" ? "Asia/Shanghai" : "UTC"}>
+                    {["UTC", ...zones.filter((z) => z !== "UTC")].map((z) => (
+                      <option key={z} value={z}>
+                        {z}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+            </ActionForm>
+          </Card>
           <Card title={t("instructor.duties.title")} labelledBy="duties-title">
             <ol>
               <li>{t("instructor.duties.classes")}</li>
@@ -32,8 +87,8 @@ export default async function InstructorPage() {
               <li>{t("instructor.duties.results")}</li>
             </ol>
           </Card>
-          <AccountSummary user={user} t={t} locale={locale} />
         </div>
+        <AccountSummary user={user} t={t} locale={locale} />
       </div>
     </div>
   );
