@@ -3,8 +3,6 @@
 import { describe, expect, it } from "vitest";
 import { row, terminal } from "../helpers";
 
-// The page uses registry.k8s.io/busybox:1.27.2; the simulator's catalog lacks that tag (see PENDING.md),
-// so the untagged image the page used until 2023 stands in.
 const EXEC_LIVENESS = `apiVersion: v1
 kind: Pod
 metadata:
@@ -14,7 +12,7 @@ metadata:
 spec:
   containers:
   - name: liveness
-    image: registry.k8s.io/busybox
+    image: registry.k8s.io/busybox:1.27.2
     args:
     - /bin/sh
     - -c
@@ -79,8 +77,7 @@ describe("docs: configure liveness, readiness and startup probes", { timeout: 60
     expect(row(t.run("kubectl get pod liveness-http").stdout, "liveness-http").RESTARTS).toMatch(/^[12] \(\d+s ago\)$/);
   });
 
-  it("tcp liveness and readiness (goproxy stand-in): not Ready before the 15 s initial delay, Ready after", () => {
-    // registry.k8s.io/goproxy:0.1 is missing from the catalog (PENDING.md); agnhost netexec listens on 8080 too.
+  it("tcp liveness and readiness (goproxy): not Ready before the 15 s initial delay, Ready after", () => {
     const t = terminal(15);
     t.run(`kubectl apply -f - <<EOF
 apiVersion: v1
@@ -92,8 +89,7 @@ metadata:
 spec:
   containers:
   - name: goproxy
-    image: registry.k8s.io/e2e-test-images/agnhost:2.40
-    args: ["netexec", "--http-port=8080"]
+    image: registry.k8s.io/goproxy:0.1
     ports:
     - containerPort: 8080
     readinessProbe:

@@ -1,7 +1,6 @@
 // "StatefulSet Basics" tutorial (kubernetes.io/docs/tutorials/stateful-application/basic-stateful-set/, v1.32)
-// replayed through kubesim. The tutorial's volumeClaimTemplates are left out here because the simulator
-// rejects them, and nginx:1.25 stands in for registry.k8s.io/nginx-slim:0.21, which the image catalog
-// lacks (both in PENDING.md); the ordering, identity and DNS steps do not depend on either.
+// replayed through kubesim. The tutorial's volumeClaimTemplates are left out here; the ordering, identity
+// and DNS steps do not depend on them.
 import { describe, expect, it } from "vitest";
 import { row, rows, terminal } from "../helpers";
 
@@ -36,7 +35,7 @@ spec:
     spec:
       containers:
       - name: nginx
-        image: nginx:1.25
+        image: registry.k8s.io/nginx-slim:0.21
         ports:
         - containerPort: 80
           name: web

@@ -46,8 +46,9 @@ export const BUSYBOXPLUS: ImageSpec = {
 /** The busybox the old Kubernetes docs use (busybox 1.24, built in 2016). */
 export const K8S_BUSYBOX: ImageSpec[] = ["k8s.gcr.io/busybox", "registry.k8s.io/busybox", "gcr.io/google-containers/busybox"].map((repository) => ({
   repository,
-  tags: ["latest", "1.24"],
-  build: () => busybox("1.24.2", { sizeBytes: Math.round(1.1 * MB) }),
+  tags: ["latest", "1.24", "1.27.2"],
+  // 1.27.2 is the probes page's exec-liveness image.
+  build: (tag) => (tag === "1.27.2" ? busybox("1.27.2", { sizeBytes: Math.round(1.3 * MB) }) : busybox("1.24.2", { sizeBytes: Math.round(1.1 * MB) })),
 }));
 
 const ALPINE_TAGS: Record<string, string> = { latest: "3.21", "3": "3.21", edge: "3.21" };
