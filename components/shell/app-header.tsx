@@ -18,6 +18,7 @@ export function AppHeader({ user, t, theme }: { user: CurrentUser | null; t: Tra
         { href: "/dashboard", label: t("nav.dashboard") },
         { href: "/practice", label: t("nav.practice") },
         { href: "/exams", label: t("nav.exams") },
+        { href: "/homework", label: t("nav.homework") },
         { href: "/review", label: t("nav.review") },
         ...(hasRole(user.role, "INSTRUCTOR") ? [{ href: "/instructor", label: t("nav.instructor") }] : []),
         ...(hasRole(user.role, "ADMIN") ? [{ href: "/admin/users", label: t("nav.admin") }] : []),
