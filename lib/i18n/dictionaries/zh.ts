@@ -305,7 +305,7 @@ export const zh: Record<MessageKey, string> = {
   "gradebook.overriddenMark": "已调整",
   "gradebook.extended": "已延期",
   "gradebook.attempts": "已评分 {count} 次",
-  "gradebook.work": "{name} · {title}",
+  "gradebook.work": "{name} 的作答 · {title}",
   "gradebook.noSubmissions": "尚无提交。",
   "gradebook.scoreLine": "评分 {raw}，迟交扣分后 {score}（满分 {max}）",
   "gradebook.overrideLine": "手动调整为 {score}：{reason}（{by}）",
