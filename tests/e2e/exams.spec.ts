@@ -13,7 +13,7 @@ test("take a short exam to the end, reload in the middle, see the result and the
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Exams" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Exams and quizzes" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: "CKAD mock exam" })).toBeVisible();
-  await page.getByText("Quizzes by topic").click();
+  await page.getByText("Quizzes by topic", { exact: true }).click();
   const quiz = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: "Quiz: Restart policy" }) });
   await quiz.getByRole("button", { name: "Start" }).click();
 
