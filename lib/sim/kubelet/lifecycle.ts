@@ -26,9 +26,9 @@ export function execInContainer(
   const output = { out: [] as string[], err: [] as string[] };
   const pid = inst.nextPid++;
   const ctx = processContext(kl, w, rec, inst, pid, output);
-  const probe = kl.deps.runtime.spawnProcess(argv, inst.image, ctx);
-  if (probe.kind === "not-found") return { kind: "not-found", message: probe.message };
+  // One spawn: runToCompletion reports a command that cannot be started (runc's exec error) itself.
   const r = kl.deps.runtime.runToCompletion(argv, inst.image, ctx, { timeoutMs, maxSteps: 200_000 });
+  if (r.startError !== undefined) return { kind: "not-found", message: r.startError };
   return { kind: "ran", exitCode: r.exitCode, stdout: output.out.join(""), stderr: output.err.join(""), timedOut: r.timedOut, elapsedMs: r.elapsedMs };
 }
 

@@ -20,7 +20,7 @@ export type RuntimePort = {
     image: ResolvedImage,
     ctx: ProcessContext,
     opts: { timeoutMs: number; maxSteps?: number },
-  ): { exitCode: number; timedOut: boolean; elapsedMs: number };
+  ): { exitCode: number; timedOut: boolean; elapsedMs: number; startError?: string };
 };
 
 /** Pod networking (lib/sim/network's contract). */
