@@ -94,6 +94,7 @@ export function processContext(
     http: (req) => network().http(req),
     tcp: (host, port) => network().tcp(host, port),
     reverse: (ip) => network().reverse?.(ip),
+    query: (name) => network().query?.(name) ?? { kind: "nxdomain" },
   };
   return {
     env: inst.env,

@@ -100,18 +100,58 @@ function serviceRecord(engine: Engine, namespace: string, name: string, cluster:
   return readyAddresses(engine, svc as KubeObject)[0]?.ip;
 }
 
-/** Every A record of a name (headless Services answer with all ready pod IPs). */
+/** Every A record of a name (headless Services answer with all ready pod IPs, in address order). */
 export function lookupAll(engine: Engine, fqdn: string, cluster: boolean): string[] {
   const suffix = `.svc.${CLUSTER_DOMAIN}`;
   if (cluster && fqdn.endsWith(suffix)) {
     const labels = fqdn.slice(0, -suffix.length).split(".");
     if (labels.length === 2) {
       const svc = engine.store.get("services", labels[1], labels[0]) as Obj | undefined;
-      if (svc && svc.spec?.clusterIP === "None" && svc.spec?.type !== "ExternalName") return readyAddresses(engine, svc as KubeObject).map((e) => e.ip);
+      if (svc && svc.spec?.clusterIP === "None" && svc.spec?.type !== "ExternalName") {
+        return readyAddresses(engine, svc as KubeObject)
+          .map((e) => e.ip)
+          .sort(compareIPv4);
+      }
     }
   }
   const one = lookup(engine, fqdn, cluster, 0);
   return one ? [one] : [];
+}
+
+function compareIPv4(a: string, b: string): number {
+  const x = a.split(".").map(Number);
+  const y = b.split(".").map(Number);
+  for (let i = 0; i < 4; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return 0;
+}
+
+/** The CNAME an ExternalName Service's name answers with (CoreDNS: `Host: svc.ExternalName`). */
+function externalNameTarget(engine: Engine, fqdn: string, cluster: boolean): string | undefined {
+  const suffix = `.svc.${CLUSTER_DOMAIN}`;
+  if (!cluster || !fqdn.endsWith(suffix)) return undefined;
+  const labels = fqdn.slice(0, -suffix.length).split(".");
+  if (labels.length !== 2) return undefined;
+  const svc = engine.store.get("services", labels[1], labels[0]) as Obj | undefined;
+  if (svc?.spec?.type !== "ExternalName" || !svc.spec.externalName) return undefined;
+  return String(svc.spec.externalName).toLowerCase().replace(/\.$/, "");
+}
+
+export type Answer = { kind: "ok"; fqdn: string; cname?: string; ips: string[] } | { kind: "nxdomain" };
+
+/**
+ * A full A query as nslookup shows it: the first search-list candidate that exists, every address of
+ * it (all ready pods of a headless Service), and the canonical name of an ExternalName Service, which
+ * exists even when its target does not resolve.
+ */
+export function queryName(engine: Engine, name: string, cfg: ResolverConfig): Answer {
+  if (isIPv4(name)) return { kind: "ok", fqdn: name, ips: [name] };
+  for (const fqdn of candidates(name, cfg)) {
+    const cname = externalNameTarget(engine, fqdn, cfg.cluster);
+    if (cname) return { kind: "ok", fqdn, cname, ips: lookupAll(engine, cname, cfg.cluster) };
+    const ips = lookupAll(engine, fqdn, cfg.cluster);
+    if (ips.length) return { kind: "ok", fqdn, ips };
+  }
+  return { kind: "nxdomain" };
 }
 
 function endpointRecord(engine: Engine, namespace: string, service: string, host: string): string | undefined {

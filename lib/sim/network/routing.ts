@@ -8,7 +8,7 @@ import type { Engine } from "../core/engine";
 import type { KubeObject } from "../core/types";
 import type { HttpRequest, HttpResponse, NetResult, NetworkAccess, ServerHandler } from "../runtime/types";
 import { apiserverResponse } from "./apiserver";
-import { CLUSTER_DNS_IP, resolveName, resolverFor, reverseLookup, type Resolution, type ResolverConfig } from "./dns";
+import { CLUSTER_DNS_IP, queryName, resolveName, resolverFor, reverseLookup, type Resolution, type ResolverConfig } from "./dns";
 import { serviceEndpoints, usableEndpoints, type Endpoint, type ServicePort } from "./endpoints";
 import { EXTERNAL_PORTS, externalHostByIp, externalResponse } from "./external";
 import { isConnectionAllowed, peerOfPod, type Peer } from "./policy";
@@ -169,11 +169,14 @@ function ownIp(engine: Engine, pod: KubeObject | undefined): string {
 function resolveFrom(engine: Engine, src: Source, cfg: ResolverConfig, name: string): Resolution {
   if (isIPv4(name)) return { kind: "ok", ip: name, fqdn: name };
   if (name === "localhost") return { kind: "ok", ip: "127.0.0.1", fqdn: "localhost" };
-  if (src.pod && cfg.cluster) {
-    const dns: Peer = { ip: CLUSTER_DNS_IP, pod: { namespace: "kube-system", labels: { "k8s-app": "kube-dns" } } };
-    if (!isConnectionAllowed(engine, peerOfPod(src.pod, src.ip), dns, 53, "UDP")) return { kind: "nxdomain" };
-  }
+  if (dnsBlocked(engine, src, cfg)) return { kind: "nxdomain" };
   return resolveName(engine, name, cfg);
+}
+
+function dnsBlocked(engine: Engine, src: Source, cfg: ResolverConfig): boolean {
+  if (!src.pod || !cfg.cluster) return false;
+  const dns: Peer = { ip: CLUSTER_DNS_IP, pod: { namespace: "kube-system", labels: { "k8s-app": "kube-dns" } } };
+  return !isConnectionAllowed(engine, peerOfPod(src.pod, src.ip), dns, 53, "UDP");
 }
 
 function access(engine: Engine, source: () => Source, cfg: ResolverConfig): NetworkAccess {
@@ -183,6 +186,7 @@ function access(engine: Engine, source: () => Source, cfg: ResolverConfig): Netw
   };
   return {
     resolve: (name) => resolveFrom(engine, source(), cfg, name),
+    query: (name) => (dnsBlocked(engine, source(), cfg) ? { kind: "nxdomain" } : queryName(engine, name, cfg)),
     http(req) {
       const src = source();
       const ip = target(src, req.host);

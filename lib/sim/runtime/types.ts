@@ -26,6 +26,8 @@ export type NetworkAccess = {
   tcp(host: string, port: number): NetResult<{ banner?: string }>;
   /** Optional PTR lookup, used by busybox 1.28 nslookup's "Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local". */
   reverse?(ip: string): string | undefined;
+  /** Optional full A query (nslookup): every address, and the CNAME of an ExternalName Service. */
+  query?(name: string): { kind: "ok"; fqdn: string; cname?: string; ips: string[] } | { kind: "nxdomain" };
 };
 
 export type ProcessInfo = { pid: number; user: string; command: string; startedAt: number };
