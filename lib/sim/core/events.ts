@@ -120,8 +120,8 @@ export function recordEvent(sink: EventSink, input: EventInput): KubeObject {
   return stored;
 }
 
-function keyOf(...parts: unknown[]): string {
-  return parts.map(String).join("\u0000");
+function keyOf(uid: unknown, fieldPath: unknown, reason: unknown, message: unknown, type: unknown, component: unknown): string {
+  return `${uid}\u0000${fieldPath}\u0000${reason}\u0000${message}\u0000${type}\u0000${component}`;
 }
 
 /** The correlator's aggregation key of a stored event: involved object uid and fieldPath, reason, message, type, component. */
@@ -139,6 +139,8 @@ export class EventIndex {
 
   observe(change: Change): void {
     if (change.resource !== "events") return;
+    // Aggregation (count, lastTimestamp) leaves the key as it was.
+    if (change.type === "MODIFIED" && change.old && sameKey(change.old, change.object)) return;
     if (change.old) this.byKey.get(indexKey(change.old))?.delete(change.old.metadata.name!);
     if (change.type !== "DELETED") {
       const k = indexKey(change.object);
@@ -151,6 +153,21 @@ export class EventIndex {
   candidates(namespace: string, key: string): Iterable<string> {
     return this.byKey.get(`${namespace}\u0001${key}`) ?? [];
   }
+}
+
+function sameKey(a: KubeObject, b: KubeObject): boolean {
+  const ia = (a.involvedObject ?? {}) as Record<string, unknown>;
+  const ib = (b.involvedObject ?? {}) as Record<string, unknown>;
+  return (
+    a.metadata.name === b.metadata.name &&
+    a.metadata.namespace === b.metadata.namespace &&
+    ia.uid === ib.uid &&
+    ia.fieldPath === ib.fieldPath &&
+    a.reason === b.reason &&
+    a.message === b.message &&
+    a.type === b.type &&
+    a.reportingComponent === b.reportingComponent
+  );
 }
 
 function indexKey(e: KubeObject): string {
