@@ -6,10 +6,11 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/guard";
 import { AppError, type ActionResult } from "@/lib/errors";
 import { runAction } from "@/lib/server/action";
-import { getAttemptResult, precheckAnswer, submitAnswer, type TReveal } from "@/lib/server/practice";
+import { getAttemptResult, precheckAnswer, submitAnswer } from "@/lib/server/practice";
 import { terminalAnswer } from "@/lib/server/terminal";
 import { ZAnswer, type TAnswer } from "@/lib/questions/schema";
 import type { TAnswerView, TPrecheckView } from "@/components/practice/types";
+import { toRevealView } from "@/components/practice/reveal-view";
 
 const ZAttemptId = z.string().min(1).max(64);
 const ZSubmit = z
@@ -23,23 +24,6 @@ const ZSubmit = z
   .strict();
 export type TSubmitPractice = z.infer<typeof ZSubmit>;
 
-function toRevealView(reveal: TReveal | null): TAnswerView["reveal"] {
-  if (!reveal) return null;
-  return {
-    explanation: reveal.explanation,
-    sources: reveal.sources.map((s) => ({ ref: s.source, excerpt: s.excerpt })),
-    solution:
-      reveal.solution.type === "sim"
-        ? {
-            ...(reveal.solution.manifest !== undefined ? { manifest: reveal.solution.manifest } : {}),
-            ...(reveal.solution.commands !== undefined ? { commands: reveal.solution.commands } : {}),
-          }
-        : null,
-    choiceFeedback: reveal.choiceFeedback,
-    ...(reveal.feedback ? { feedback: reveal.feedback } : {}),
-    ...(reveal.mistakes ? { mistakes: reveal.mistakes } : {}),
-  };
-}
 
 /**
  * The answer as graded: a terminal session's log replaces the client's copy of the commands (the
