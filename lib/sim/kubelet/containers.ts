@@ -3,7 +3,7 @@
 // the end of the grace period, never less than 2 s) and the container's termination message. Processes
 // are lib/sim/runtime programs driven by their effects on the virtual clock.
 import { parseQuantity, quantityValue } from "../api/quantity";
-import type { Effect, NetworkAccess, ProcessContext, ResolvedImage, Signal } from "../runtime/types";
+import type { Effect, NetworkAccess, ProcessContext, ProcessInfo, ResolvedImage, Signal } from "../runtime/types";
 import { Vfs } from "../runtime/vfs";
 import { containerArgv, hostsFile, makeEnvironment, podHostname, resolvConf } from "./container-config";
 import { containerEvent } from "./events";
@@ -25,6 +25,28 @@ export const PLEG_RELIST_MS = 1000;
 export const POD_WORKER_BACKOFF_MS = 10_000;
 const MIN_GRACE_MS = 2000;
 const MAX_LOG_LINES = 5000;
+
+/**
+ * What ps lists in a container: its own main process as PID 1, or, with shareProcessNamespace, the
+ * pod's sandbox (/pause, PID 1) and the main process of every running container, numbered in start order.
+ */
+function podProcesses(w: PodWorker, inst: Instance): ProcessInfo[] {
+  if (!(w.pod.spec as Obj | undefined)?.shareProcessNamespace) return [{ pid: inst.pid, user: "root", command: inst.command, startedAt: inst.startedAt }];
+  const running = [...w.init, ...w.regular]
+    .map((r) => r.instances[r.instances.length - 1])
+    .filter((i): i is Instance => !!i && i.finishedAt === undefined)
+    .sort((a, b) => a.startedAt - b.startedAt);
+  const out: ProcessInfo[] = [{ pid: 1, user: "65535", command: "/pause", startedAt: w.startTime }];
+  let pid = 7;
+  for (const i of running) {
+    // The nginx image's entrypoint execs nginx, which renames itself and forks `worker_processes auto`
+    // workers (one per CPU of the 4-CPU nodes) running as the nginx user (uid 101).
+    const nginx = /^\/docker-entrypoint\.sh (nginx .*)$/.exec(i.command);
+    out.push({ pid: pid++, user: "root", command: nginx ? `nginx: master process ${nginx[1]}` : i.command, startedAt: i.startedAt });
+    if (nginx) for (let k = 0; k < 4; k++) out.push({ pid: pid++, user: "101", command: "nginx: worker process", startedAt: i.startedAt });
+  }
+  return out;
+}
 
 export function requestSync(kl: KubeletState, w: PodWorker): void {
   kl.engine.enqueue(SYNC_CONTROLLER, `${w.namespace}/${w.name}`);
@@ -123,7 +145,7 @@ export function processContext(
     setCpuUsage: () => undefined,
     random: () => engine.rng.float(),
     pid,
-    processes: () => [{ pid: inst.pid, user: "root", command: inst.env.__argv ?? "", startedAt: inst.startedAt }],
+    processes: () => podProcesses(w, inst),
     kill: (target, signal) => {
       if (target !== inst.pid || inst.finishedAt !== undefined) return false;
       const sig = (Object.entries({ HUP: 1, INT: 2, QUIT: 3, KILL: 9, TERM: 15 }).find(([, n]) => n === signal)?.[0] ?? "TERM") as Signal;
@@ -355,6 +377,7 @@ export function startContainer(kl: KubeletState, w: PodWorker, rec: ContainerRec
     env,
     cwd: workingDir,
     pid: 1,
+    command: argv.join(" "),
     nextPid: 2,
     createdAt: now,
     startedAt: now,

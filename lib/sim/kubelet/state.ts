@@ -61,6 +61,8 @@ export type Instance = {
   cwd: string;
   process?: Process;
   pid: number;
+  /** The main process's command line as ps shows it (argv joined by spaces). */
+  command: string;
   nextPid: number;
   timer?: number;
   createdAt: number;
