@@ -131,6 +131,7 @@ EOF`);
     expect(r.stderr).toBe('Defaulted container "a" out of: a, b\n');
     expect(r.stdout).toBe("a1\na2\na3\na4\na5\n");
     expect(t.run("kubectl logs two --all-containers --prefix").stdout).toBe("[pod/two/a] a1\n[pod/two/a] a2\n[pod/two/a] a3\n[pod/two/a] a4\n[pod/two/a] a5\n[pod/two/b] b\n");
-    // (An unknown -c is a client-side error in kubectl v1.32: see PENDING.md.)
+    // An unknown -c is a client-side error in kubectl v1.32.
+    expect(t.run("kubectl logs two -c nope").stderr).toBe("error: container nope is not valid for pod two\n");
   });
 });

@@ -91,6 +91,10 @@ export function runLabelLike(ctx: CommandContext, p: ParsedArgs, what: "label" |
     ctx.err(dry.error);
     return 1;
   }
+  if (!p.args.length && !((p.flags.filename as string[] | undefined) ?? []).length) {
+    ctx.err("error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n");
+    return 1;
+  }
   // Arguments: resource args first, then key=value / key- updates.
   const isChange = (a: string) => a.includes("=") || (a.endsWith("-") && !a.includes("/"));
   const firstChange = p.args.findIndex((a, i) => i > 0 && isChange(a));
@@ -204,7 +208,8 @@ export function runScale(ctx: CommandContext, p: ParsedArgs): number {
 
 export function runCordon(ctx: CommandContext, p: ParsedArgs, cordon: boolean): number {
   if (!p.args.length && !p.flags.selector) {
-    ctx.err("error: USAGE: cordon NODE [flags]\nSee 'kubectl cordon -h' for help and examples\n");
+    const verb = cordon ? "cordon" : "uncordon";
+    ctx.err(`error: USAGE: ${verb} NODE [flags]\nSee 'kubectl ${verb} -h' for help and examples\n`);
     return 1;
   }
   const found = collectTargets(ctx, p, ["nodes", ...p.args]);
@@ -244,7 +249,7 @@ type Taint = { key: string; value?: string; effect: string; timeAdded?: string }
 
 export function runTaint(ctx: CommandContext, p: ParsedArgs): number {
   if (p.args.length < 2) {
-    ctx.err("error: at least one taint update is required\nSee 'kubectl taint -h' for help and examples\n");
+    ctx.err(p.args.length ? "error: at least one taint update is required\n" : "error: one or more resources must be specified as <resource> <name>\n");
     return 1;
   }
   const [type, ...rest] = p.args;

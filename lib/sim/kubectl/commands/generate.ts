@@ -429,7 +429,7 @@ export function runExpose(ctx: CommandContext, p: ParsedArgs): number {
 
 export function runDescribe(ctx: CommandContext, p: ParsedArgs): number {
   if (!p.args.length && !((p.flags.filename as string[] | undefined) ?? []).length) {
-    ctx.err(`You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples\n`);
+    ctx.err(`error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n`);
     return 1;
   }
   const parsed = parseResourceArgs(ctx, p.args);

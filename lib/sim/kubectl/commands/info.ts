@@ -11,7 +11,7 @@ import { kindName, resolveType } from "./util";
 
 export function runExplain(ctx: CommandContext, p: ParsedArgs): number {
   if (!p.args.length) {
-    ctx.err(`You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl explain -h' for help and examples\n`);
+    ctx.err(`error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n`);
     return 1;
   }
   if (p.args.length > 1) {
@@ -64,7 +64,8 @@ function conditionMet(obj: KubeObject | undefined, cond: Condition): boolean {
 export function runWait(ctx: CommandContext, p: ParsedArgs): number {
   const forFlag = p.flags.for as string | undefined;
   if (!forFlag) {
-    ctx.err("error: --for must be specified\n");
+    // conditionFuncFor("") in wait.go.
+    ctx.err('error: unrecognized condition: ""\n');
     return 1;
   }
   const cond = parseFor(forFlag);
@@ -104,6 +105,10 @@ export function runWait(ctx: CommandContext, p: ParsedArgs): number {
 }
 
 export function runEdit(ctx: CommandContext, p: ParsedArgs): number {
+  if (!p.args.length && !((p.flags.filename as string[] | undefined) ?? []).length) {
+    ctx.err("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
+    return 1;
+  }
   const target = p.args.join(" ") || "<resource> <name>";
   const first = p.args[0]?.split("/")[0];
   const info = first ? resolveType(ctx, first) : undefined;
@@ -124,8 +129,12 @@ export function runEvents(ctx: CommandContext, p: ParsedArgs): number {
   if (forFlag) {
     const [type, name] = forFlag.split("/");
     const info = resolveType(ctx, type);
-    if (!info || !name) {
-      ctx.err(`error: invalid value for --for: ${forFlag}\n`);
+    if (!name) {
+      ctx.err("error: --for must be in resource/name form\n");
+      return 1;
+    }
+    if (!info) {
+      ctx.err(`error: the server doesn't have a resource type "${type}"\n`);
       return 1;
     }
     items = items.filter((e) => {

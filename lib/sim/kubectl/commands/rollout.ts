@@ -18,6 +18,12 @@ type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 const ROLLOUT_KINDS = new Set(["deployments", "daemonsets", "statefulsets"]);
 
+/** rollout's subcommands check for a resource before anything else (polymorphichelpers' "required resource not specified"). */
+function requiredResource(ctx: CommandContext): number {
+  ctx.err("error: required resource not specified\n");
+  return 1;
+}
+
 function unsupported(ctx: CommandContext, info: { resource: string; group: string; kind: string }, obj: KubeObject): number {
   ctx.err(`error: no ${"rollout"} handler for ${info.kind.toLowerCase()}${info.group ? `.${info.group}` : ""}/${obj.metadata.name}\n`);
   return 1;
@@ -75,6 +81,7 @@ export function rolloutStatusMessage(obj: KubeObject): { message: string; done: 
 }
 
 export function runRolloutStatus(ctx: CommandContext, p: ParsedArgs): number {
+  if (!p.args.length && !((p.flags.filename as string[] | undefined) ?? []).length) return requiredResource(ctx);
   const found = collectTargets(ctx, p, p.args);
   if (!found.ok) {
     ctx.err(found.error);
@@ -119,6 +126,7 @@ function replicaSetsFor(ctx: CommandContext, obj: KubeObject): KubeObject[] {
 }
 
 export function runRolloutHistory(ctx: CommandContext, p: ParsedArgs): number {
+  if (!p.args.length && !((p.flags.filename as string[] | undefined) ?? []).length) return requiredResource(ctx);
   const found = collectTargets(ctx, p, p.args);
   if (!found.ok) {
     ctx.err(found.error);
@@ -160,6 +168,7 @@ export function runRolloutHistory(ctx: CommandContext, p: ParsedArgs): number {
 }
 
 export function runRolloutUndo(ctx: CommandContext, p: ParsedArgs): number {
+  if (!p.args.length && !((p.flags.filename as string[] | undefined) ?? []).length) return requiredResource(ctx);
   const dry = dryRunMode(p.flags["dry-run"]);
   if (!dry.ok) {
     ctx.err(dry.error);
@@ -195,6 +204,7 @@ export function runRolloutUndo(ctx: CommandContext, p: ParsedArgs): number {
 }
 
 export function runRolloutPause(ctx: CommandContext, p: ParsedArgs, pause: boolean): number {
+  if (!p.args.length && !((p.flags.filename as string[] | undefined) ?? []).length) return requiredResource(ctx);
   const found = collectTargets(ctx, p, p.args);
   if (!found.ok) {
     ctx.err(found.error);
@@ -228,6 +238,7 @@ export function runRolloutPause(ctx: CommandContext, p: ParsedArgs, pause: boole
 }
 
 export function runRolloutRestart(ctx: CommandContext, p: ParsedArgs): number {
+  if (!p.args.length && !((p.flags.filename as string[] | undefined) ?? []).length) return requiredResource(ctx);
   const found = collectTargets(ctx, p, p.args);
   if (!found.ok) {
     ctx.err(found.error);

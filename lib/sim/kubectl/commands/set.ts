@@ -75,7 +75,15 @@ function update(ctx: CommandContext, p: ParsedArgs, args: string[], mutate: (obj
   return exit;
 }
 
+/** No resource argument and no -f: resource.Builder's error, checked before the updates are. */
+const noResources = (p: ParsedArgs) => !p.args.length && !((p.flags.filename as string[] | undefined) ?? []).length;
+const NO_RESOURCES = "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n";
+
 export function runSetImage(ctx: CommandContext, p: ParsedArgs): number {
+  if (noResources(p)) {
+    ctx.err(NO_RESOURCES);
+    return 1;
+  }
   const { resources, assignments } = splitAssignments(p.args);
   if (!assignments.length) {
     ctx.err("error: at least one image update is required\nSee 'kubectl set image -h' for help and examples\n");
@@ -103,6 +111,10 @@ export function runSetImage(ctx: CommandContext, p: ParsedArgs): number {
 }
 
 export function runSetEnv(ctx: CommandContext, p: ParsedArgs): number {
+  if (noResources(p)) {
+    ctx.err("error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n");
+    return 1;
+  }
   const { resources, assignments } = splitAssignments(p.args);
   const containerFilter = (p.flags.containers as string | undefined) ?? "*";
   const from = p.flags.from as string | undefined;
@@ -195,6 +207,10 @@ function parseResourceList(text: string | undefined): { ok: true; list?: Record<
 }
 
 export function runSetResources(ctx: CommandContext, p: ParsedArgs): number {
+  if (noResources(p)) {
+    ctx.err(NO_RESOURCES);
+    return 1;
+  }
   const limits = parseResourceList(p.flags.limits as string | undefined);
   const requests = parseResourceList(p.flags.requests as string | undefined);
   if (!limits.ok || !requests.ok) {
