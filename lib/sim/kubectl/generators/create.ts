@@ -47,8 +47,10 @@ export type DeploymentFlags = {
 
 /** `kubectl create deployment NAME --image=… [--replicas] [--port] [-- command]` */
 export function generateDeployment(name: string | undefined, flags: DeploymentFlags, random?: () => string): GenerateResult {
-  const images = flags.image ?? [];
-  if (images.length === 0) return requiredFlag("image");
+  // Cobra only checks that --image was given: `--image=` is an empty string slice, and the Deployment
+  // then has no containers (`containers: []`), as kubectl v1.32 prints it.
+  if (flags.image === undefined) return requiredFlag("image");
+  const images = flags.image;
   const replicas = intFlag("create deployment", "-r, --replicas", flags.replicas, 32);
   if (!replicas.ok) return replicas;
   const port = intFlag("create deployment", "--port", flags.port, 32);
