@@ -430,6 +430,9 @@ function validateVolumes(volumes: Obj[], path: string): { errs: FieldError[]; na
     if (source === "hostPath" && !asString(s.path)) errs.push(required(`${sPath}.path`, ""));
     if (source === "secret" && !asString(s.secretName)) errs.push(required(`${sPath}.secretName`, ""));
     if (source === "configMap" && !asString(s.name)) errs.push(required(`${sPath}.name`, ""));
+    if (source === "secret" || source === "configMap") {
+      asList(s.items).forEach((item, j) => errs.push(...validateKeyToPath(item, `${sPath}.items[${j}]`)));
+    }
     if (source === "persistentVolumeClaim" && !asString(s.claimName)) errs.push(required(`${sPath}.claimName`, ""));
     if (source === "nfs") {
       if (!asString(s.server)) errs.push(required(`${sPath}.server`, ""));
@@ -455,6 +458,9 @@ function validateVolumes(volumes: Obj[], path: string): { errs: FieldError[]; na
       asList(s.sources).forEach((p, j) => {
         const kinds = ["secret", "downwardAPI", "configMap", "serviceAccountToken", "clusterTrustBundle"].filter((k) => isSet(p[k]));
         if (kinds.length > 1) errs.push(forbidden(`${sPath}.sources[${j}]`, "may not specify more than 1 volume type per source"));
+        for (const k of ["secret", "configMap"]) {
+          asList(asObj(p[k])?.items).forEach((item, n) => errs.push(...validateKeyToPath(item, `${sPath}.sources[${j}].${k}.items[${n}]`)));
+        }
       });
     }
     if (typeof s.defaultMode === "number" && (s.defaultMode < 0 || s.defaultMode > 0o777)) {
@@ -462,6 +468,23 @@ function validateVolumes(volumes: Obj[], path: string): { errs: FieldError[]; na
     }
   });
   return { errs, names };
+}
+
+/** validateKeyToPath: a configMap/secret `items` entry needs a key and a relative path without '..'. */
+function validateKeyToPath(item: Obj, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const key = asString(item.key);
+  const target = asString(item.path);
+  if (!key) errs.push(required(`${path}.key`, ""));
+  if (!target) errs.push(required(`${path}.path`, ""));
+  // ValidateLocalNonReservedPath = validateLocalDescendingPath + the reserved "..data"-style prefix.
+  if (target.startsWith("/")) errs.push(invalid(`${path}.path`, target, "must be a relative path"));
+  if (target.split("/").includes("..")) errs.push(invalid(`${path}.path`, target, "must not contain '..'"));
+  if (target.startsWith("..") && !target.startsWith("../")) errs.push(invalid(`${path}.path`, target, "must not start with '..'"));
+  if (typeof item.mode === "number" && (item.mode < 0 || item.mode > 0o777)) {
+    errs.push(invalid(`${path}.mode`, item.mode, "must be a number between 0 and 0777 (octal), both inclusive"));
+  }
+  return errs;
 }
 
 function validateTolerations(tolerations: Obj[], path: string): FieldError[] {
