@@ -50,7 +50,7 @@ describe("redirections into the node's filesystem", () => {
     );
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe("0\n  - image: nginx:1.27\npod/web created\n");
-    expect((t.cluster.get("pods", "web", "default") as { spec: { containers: { image: string }[] } }).spec.containers[0].image).toBe("nginx:1.27");
+    expect((t.cluster.get("pods", "web", "default") as unknown as { spec: { containers: { image: string }[] } }).spec.containers[0].image).toBe("nginx:1.27");
   });
 
   it("appends, redirects stderr, discards to /dev/null and reports unwritable paths", () => {
