@@ -4,18 +4,30 @@ import { absolute } from "./types";
 import { httpRequest, parseUrl, reason, resolveHost } from "./net-util";
 import { complain, flagsOrUsage, parseDuration } from "./util";
 import { strftime } from "../civil-time";
+import { ERRNO_TEXT } from "../vfs";
 
 function progressLine(name: string, size: number): string {
   return `${name.padEnd(20).slice(0, 20)} 100% |********************************| ${String(size).padStart(5)}  0:00:00 ETA\n`;
 }
 
-export const wget: CommandImpl = function* (c): Generator<Yield, number, unknown> {
-  const f = flagsOrUsage(c, {
+export const wget: CommandImpl = function* (caller): Generator<Yield, number, unknown> {
+  const f = flagsOrUsage(caller, {
     bool: "qcSs",
-    value: "OTYUPt",
-    long: { quiet: "=q", "output-document": "=O", timeout: "=T", spider: "bool", "server-response": "=S", "user-agent": "=U", "no-check-certificate": "bool", header: "value", tries: "=t", "post-data": "value", "method": "value" },
+    value: "OTYUPto",
+    long: { quiet: "=q", "output-document": "=O", "output-file": "=o", timeout: "=T", spider: "bool", "server-response": "=S", "user-agent": "=U", "no-check-certificate": "bool", header: "value", tries: "=t", "post-data": "value", "method": "value" },
   });
   if (!f) return 1;
+  // -o LOGFILE: the messages (progress, errors) go to the file instead of stderr; the body does not.
+  let c = caller;
+  if (typeof f.flags.o === "string") {
+    const log = absolute(caller, f.flags.o);
+    const opened = caller.proc.fs.writeFile(log, "");
+    if (!opened.ok) {
+      complain(caller, `can't open '${f.flags.o}': ${ERRNO_TEXT[opened.errno]}`);
+      return 1;
+    }
+    c = { ...caller, io: { ...caller.io, err: (t: string) => void caller.proc.fs.writeFile(log, t, { append: true }) } };
+  }
   const gnu = c.flavor === "gnu";
   const url0 = f.operands[0];
   if (!url0) {
