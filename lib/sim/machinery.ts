@@ -34,6 +34,7 @@ export const apiMachinery: Machinery = {
     const r = api.admit(object as api.KubeObject, {
       operation: ctx.operation === "CREATE" ? "create" : "update",
       lookup: (resource, namespace, name) => ctx.lookup(resource, namespace, name) as api.KubeObject | undefined,
+      list: (resource) => (ctx.list?.(resource) ?? []) as api.KubeObject[],
       randomSuffix: ctx.randomSuffix,
     });
     return r.ok ? { ok: true, object: r.object as KubeObject } : r;

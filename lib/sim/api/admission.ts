@@ -1,7 +1,8 @@
 // Mirrors the built-in admission plugins of a kubeadm v1.32 API server whose effects show in objects:
 // NamespaceLifecycle (plugin/pkg/admission/namespace/lifecycle), ServiceAccount
 // (plugin/pkg/admission/serviceaccount), Priority (plugin/pkg/admission/priority) and
-// DefaultTolerationSeconds (plugin/pkg/admission/defaulttolerationseconds), run in that order.
+// DefaultTolerationSeconds (plugin/pkg/admission/defaulttolerationseconds), run in that order, and
+// DefaultStorageClass (plugin/pkg/admission/storage/storageclass/setdefault) for PVCs.
 import { deepCopy } from "../core/types";
 import type { ApiStatus, KubeObject, ResourceInfo } from "./types";
 import { resolveKind } from "./resources";
@@ -12,6 +13,8 @@ export type AdmissionContext = {
   operation: AdmissionOperation;
   /** Reads the current store: lookup("serviceaccounts", "default", "default"). */
   lookup(resource: string, namespace: string, name: string): KubeObject | undefined;
+  /** Every object of a cluster-scoped resource ("storageclasses"). */
+  list?(resource: string): KubeObject[];
   /** Random lowercase alphanumerics from the simulation's seeded RNG. */
   randomSuffix(n: number): string;
 };
@@ -211,6 +214,29 @@ function defaultTolerationSeconds(pod: KubeObject): void {
   if (added.length) spec.tolerations = [...(Array.isArray(spec.tolerations) ? spec.tolerations : []), ...added];
 }
 
+const DEFAULT_CLASS_ANNOTATIONS = ["storageclass.kubernetes.io/is-default-class", "storageclass.beta.kubernetes.io/is-default-class"];
+
+/**
+ * DefaultStorageClass: a claim created without spec.storageClassName (unset, not "") gets the default
+ * class; with several defaults, the newest (then the first by name) wins, as GetDefaultClass does.
+ */
+function defaultStorageClass(pvc: KubeObject, ctx: AdmissionContext): KubeObject {
+  const spec = asObj(pvc.spec);
+  if (!spec || spec.storageClassName !== undefined || !ctx.list) return pvc;
+  const defaults = ctx
+    .list("storageclasses")
+    .filter((sc) => DEFAULT_CLASS_ANNOTATIONS.some((a) => sc.metadata.annotations?.[a] === "true"))
+    .sort((a, b) => {
+      const ta = a.metadata.creationTimestamp ?? "";
+      const tb = b.metadata.creationTimestamp ?? "";
+      return ta === tb ? (a.metadata.name ?? "").localeCompare(b.metadata.name ?? "") : ta < tb ? 1 : -1;
+    });
+  if (!defaults.length) return pvc;
+  const out = deepCopy(pvc);
+  (out.spec as Obj).storageClassName = defaults[0].metadata.name;
+  return out;
+}
+
 /**
  * Runs the admission chain on a defaulted object. Returns a new object (the input is not modified) or
  * the Status the API server answers with.
@@ -219,6 +245,7 @@ export function admit(object: KubeObject, ctx: AdmissionContext): AdmitResult {
   const info = resourceOf(object);
   const lifecycle = namespaceLifecycle(object, info, ctx);
   if (lifecycle) return { ok: false, status: lifecycle };
+  if (object.kind === "PersistentVolumeClaim" && ctx.operation === "create") return { ok: true, object: defaultStorageClass(object, ctx) };
   if (object.kind !== "Pod" || ctx.operation !== "create") return { ok: true, object };
   const pod = deepCopy(object);
   const failure = serviceAccountAdmission(pod, ctx) ?? priorityAdmission(pod, ctx);

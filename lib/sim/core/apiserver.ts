@@ -81,6 +81,7 @@ export class ApiServer {
     const admitted = this.machinery.admit(obj, {
       operation: "CREATE",
       lookup: (r, ns, n) => this.store.get(r, ns, n),
+      list: (r) => this.store.list(r),
       randomSuffix: (n) => this.rng.suffix(n),
     });
     if (!admitted.ok) return { ok: false, status: admitted.status };

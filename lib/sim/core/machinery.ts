@@ -18,6 +18,8 @@ export type Lookup = (resource: string, namespace: string | undefined, name: str
 export type AdmissionContext = {
   operation: "CREATE" | "UPDATE";
   lookup: Lookup;
+  /** Every object of a cluster-scoped resource (DefaultStorageClass looks for the default class). */
+  list?(resource: string): KubeObject[];
   randomSuffix(n: number): string;
 };
 
