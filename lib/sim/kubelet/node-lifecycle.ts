@@ -199,11 +199,34 @@ export function agentFor(kl: KubeletState, name: string): NodeAgent | undefined 
     hostIP: addr,
     images: new Map(),
     pullBusyUntil: 0,
-    hostFs: createVfs({ now: () => kl.engine.now() }),
+    hostFs: nodeBaseFs(kl, name),
     epoch: 0,
   };
   kl.nodes.set(name, agent);
   return agent;
+}
+
+/**
+ * The node's own filesystem as hostPath volumes see it: an Ubuntu/kubeadm node's usual directories
+ * (/var/log with the system logs and the kubelet's pods/containers log folders, /var/lib/kubelet, /tmp,
+ * /etc/hostname) so `type: Directory` / `type: File` checks pass where they would on a real node.
+ * Nothing else (/data, /mnt/data) exists until a pod or the learner creates it.
+ */
+function nodeBaseFs(kl: KubeletState, name: string) {
+  const fs = createVfs({
+    now: () => kl.engine.now(),
+    files: {
+      "/etc/hostname": `${name}\n`,
+      "/etc/os-release": 'PRETTY_NAME="Ubuntu 22.04.5 LTS"\nNAME="Ubuntu"\nVERSION_ID="22.04"\nID=ubuntu\n',
+      "/var/log/syslog": "",
+      "/var/log/auth.log": "",
+      "/var/log/kern.log": "",
+      "/var/log/dpkg.log": "",
+      "/var/lib/kubelet/config.yaml": "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ncgroupDriver: systemd\nclusterDNS:\n- 10.96.0.10\nclusterDomain: cluster.local\nstaticPodPath: /etc/kubernetes/manifests\n",
+    },
+  });
+  for (const dir of ["/tmp", "/var/log/pods", "/var/log/containers", "/var/lib/kubelet/pods", "/etc/kubernetes/manifests"]) fs.mkdir(dir, { parents: true });
+  return fs;
 }
 
 /** core/bootstrap's address rule, for a node object whose status carries no InternalIP. */
