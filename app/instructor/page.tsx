@@ -80,6 +80,20 @@ export default async function InstructorPage() {
               </Field>
             </ActionForm>
           </Card>
+          <Card title={t("exchange.title")} labelledBy="exchange-title">
+            <p className="muted">{t("exchange.lead")}</p>
+            <ul>
+              {(["gift", "moodle-xml"] as const).flatMap((format) =>
+                (["en", "zh"] as const).map((lang) => (
+                  <li key={`${format}-${lang}`}>
+                    <a href={`/instructor/bank/export?format=${format}&locale=${lang}`} download>
+                      {t(format === "gift" ? "exchange.gift" : "exchange.moodle", { language: lang === "en" ? "English" : "中文" })}
+                    </a>
+                  </li>
+                )),
+              )}
+            </ul>
+          </Card>
           <Card title={t("instructor.duties.title")} labelledBy="duties-title">
             <ol>
               <li>{t("instructor.duties.classes")}</li>
