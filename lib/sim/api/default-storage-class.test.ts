@@ -8,7 +8,7 @@ const storageClass = (name: string, isDefault: boolean) =>
   `apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: ${name}\n  annotations: {storageclass.kubernetes.io/is-default-class: "${isDefault}"}\nprovisioner: rancher.io/local-path\nvolumeBindingMode: WaitForFirstConsumer\n`;
 
 function classOf(cluster: ReturnType<typeof createCluster>, name: string): unknown {
-  return (cluster.get("persistentvolumeclaims", name, "default") as { spec: { storageClassName?: string } }).spec.storageClassName;
+  return (cluster.get("persistentvolumeclaims", name, "default") as unknown as { spec: { storageClassName?: string } }).spec.storageClassName;
 }
 
 describe("DefaultStorageClass admission", () => {

@@ -18,7 +18,7 @@ describe("node base filesystem", () => {
     cluster.apply(pod("logs", "/var/log"));
     cluster.apply(pod("data", "/data"));
     cluster.advance(10);
-    const phase = (n: string) => (cluster.get("pods", n, "default") as { status: { phase: string } }).status.phase;
+    const phase = (n: string) => (cluster.get("pods", n, "default") as unknown as { status: { phase: string } }).status.phase;
     expect(phase("logs")).toBe("Running");
     expect(phase("data")).toBe("Pending");
     const messages = cluster.events({ name: "data" }).map((e) => `${(e as { reason?: string }).reason} ${(e as { message?: string }).message}`);
