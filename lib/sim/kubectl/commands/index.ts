@@ -10,6 +10,7 @@ import { runCordon, runLabelLike, runScale, runTaint } from "./edit-objects";
 import { runEdit, runEvents, runExplain, runWait } from "./info";
 import { runPatch } from "./patch";
 import { runSetEnv, runSetImage, runSetResources } from "./set";
+import { runSetSelector } from "./set-selector";
 import {
   runCreateConfigMap,
   runCreateCronJob,
@@ -206,6 +207,7 @@ export const COMMANDS: CommandDef[] = [
       { name: "image", flags: [F.filename, F.recursive, F.selector, F.output, F.dryRun, F.record, F.fieldManager, { name: "all", type: "bool" }, { name: "local", type: "bool" }], run: runSetImage },
       { name: "env", flags: [F.filename, F.recursive, F.selector, F.output, F.dryRun, F.fieldManager, { name: "all", type: "bool" }, { name: "local", type: "bool" }, { name: "containers", short: "c", type: "string", default: "*" }, { name: "from", type: "string" }, { name: "prefix", type: "string" }, { name: "list", type: "bool" }, { name: "keys", type: "stringSlice" }, { name: "env", short: "e", type: "stringArray" }, { name: "overwrite", type: "bool", default: true }, { name: "resolve", type: "bool" }], run: runSetEnv },
       { name: "resources", flags: [F.filename, F.recursive, F.selector, F.output, F.dryRun, F.record, F.fieldManager, { name: "all", type: "bool" }, { name: "local", type: "bool" }, { name: "containers", short: "c", type: "string", default: "*" }, { name: "limits", type: "string" }, { name: "requests", type: "string" }], run: runSetResources },
+      { name: "selector", flags: [F.filename, F.recursive, F.output, F.dryRun, F.record, F.fieldManager, { name: "all", type: "bool" }, { name: "local", type: "bool" }, { name: "resource-version", type: "string" }, { name: "show-managed-fields", type: "bool" }], run: runSetSelector },
     ],
   },
   { name: "explain", flags: [F.recursive, { name: "api-version", type: "string" }, F.output], run: runExplain },
