@@ -63,13 +63,18 @@ function rng(seed: number): () => number {
   };
 }
 
-function shuffle<T>(items: readonly T[], next: () => number): T[] {
+function shuffleWith<T>(items: readonly T[], next: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
+}
+
+/** A seeded Fisher–Yates shuffle: the same seed gives the same order. */
+export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
+  return shuffleWith(items, rng(seed));
 }
 
 /**
@@ -117,14 +122,14 @@ export function drawExam(candidates: readonly TExamCandidate[], taskCount: numbe
     const n = Math.min(counts.get(d.id) ?? 1, byDomain.get(d.id)?.length ?? 0);
     const tenths = tenthsOf[index];
     shares[d.id] = tenths / 10;
-    const picked = shuffle(byDomain.get(d.id) ?? [], next).slice(0, n);
+    const picked = shuffleWith(byDomain.get(d.id) ?? [], next).slice(0, n);
     // Spread the domain's points over its tasks in tenths so they sum exactly to the share.
     picked.forEach((c, i) => {
       const points = (Math.floor(tenths / n) + (i < tenths % n ? 1 : 0)) / 10;
       tasks.push({ questionId: c.id, domain: d.id, points });
     });
   }
-  return { tasks: shuffle(tasks, next), shares, missing };
+  return { tasks: shuffleWith(tasks, next), shares, missing };
 }
 
 export type TTaskScore = { questionId: string; domain: TDomainId; points: number; percent: number };

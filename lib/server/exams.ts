@@ -10,7 +10,7 @@ import { db, isUniqueViolation, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { GRADER_VERSION } from "@/lib/grading";
 import { isSimQuestion, renderQuestion, toClientQuestion, ZAnswer, ZTopic, TOPICS, type TAnswer, type TClientQuestion, type TQuestion } from "@/lib/questions";
-import { CKAD_DOMAINS, drawExam, scoreExam, TOPIC_DOMAIN, type TDomainId } from "@/lib/exams/blueprint";
+import { CKAD_DOMAINS, drawExam, scoreExam, seededShuffle, TOPIC_DOMAIN, type TDomainId } from "@/lib/exams/blueprint";
 import { log } from "@/lib/log";
 import { gradeAnswerInPool, type TGradeResult } from "./grading";
 import { loadVersionContent } from "./question-bank";
@@ -166,22 +166,6 @@ async function candidates(): Promise<TCandidate[]> {
 
 const SIM_TYPES = new Set(["manifest", "command", "troubleshooting", "spot-the-mistake"]);
 
-function seededShuffle<T>(items: readonly T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 function drawTasks(rule: TExamRule, pool: TCandidate[], seed: number): { questionId: string; versionId: string; points: number; domain: string }[] {
   const byId = new Map(pool.map((c) => [c.id, c]));
